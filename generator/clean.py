@@ -1,0 +1,101 @@
+"""Clean: strip page junk (captions, teasers, banners, paywall blocks, bylines) from article bodies.
+
+The rules are data (`data/junk.yml`) plus structural signals: a line repeated (caption pairs), a line
+that repeats another with a prefix (related-story teasers), a line with no sentence punctuation.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .model import Article
+from .resources import load
+from .textutil import fold
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop: tuple[re.Pattern, ...]
+    strip: tuple[re.Pattern, ...]
+    strip_suffix: tuple[re.Pattern, ...]
+    min_words: int
+    sentence_end: re.Pattern
+    long_line_words: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load("junk.yml")
+    return Rules(
+        drop=tuple(re.compile(p, re.I) for p in data["drop_line"]),
+        strip=tuple(re.compile(p) for p in data["strip_prefix"]),
+        strip_suffix=tuple(re.compile(p) for p in data["strip_suffix"]),
+        min_words=int(data["min_words"]),
+        sentence_end=re.compile(data["sentence_end"]),
+        long_line_words=int(data["long_line_words"]),
+    )
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", fold(line)).strip()
+
+
+def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
+    """Indices of lines that are junk."""
+    keys = [_key(line) for line in lines]
+    counts = Counter(k for k in keys if k)
+    title_key = _key(title)
+    junk: set[int] = set()
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        if not key:
+            continue
+        if any(p.search(line) for p in r.drop):
+            junk.add(i)
+        elif counts[key] > 1 or key == title_key:
+            junk.add(i)  # repeated lines: captions shown twice, repeated headlines
+        elif len(line.split()) < r.min_words or (
+            len(line.split()) < r.long_line_words and not r.sentence_end.search(line)
+        ):
+            junk.add(i)  # headings, bylines, banners, teasers, tickers (a long line is prose cut short)
+        elif not re.search(r"[A-Za-z]", line):
+            junk.add(i)  # a line of another script (e.g. a Chinese ticker) or symbols
+    # caption pairs and teasers: a line that another nearby line starts or ends with
+    for i, key in enumerate(keys):
+        if not key or len(key) < 20:
+            continue
+        for j in range(max(0, i - 2), min(len(keys), i + 3)):
+            other = keys[j]
+            if j != i and other != key and (other.startswith(key) or other.endswith(key)):
+                junk.update({i, j})
+    return junk
+
+
+def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
+    """Return (cleaned body with paragraphs separated by a blank line, removed lines)."""
+    r = rules()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    for pattern in r.strip_suffix:
+        lines = [pattern.sub("", line) for line in lines]
+    junk = junk_lines(lines, title, r)
+    kept, removed = [], []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if i in junk:
+            removed.append(line)
+            continue
+        for pattern in r.strip:
+            line = pattern.sub("", line, count=1)
+        kept.append(line)
+    return "\n\n".join(kept), tuple(removed)
+
+
+def clean_article(article: Article) -> Article:
+    body, removed = clean_text(article.text, article.title)
+    return replace(article, body=body, removed=removed)
+
+
+def clean(articles: list[Article]) -> list[Article]:
+    return [clean_article(a) for a in articles]

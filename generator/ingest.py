@@ -1,0 +1,223 @@
+"""Ingest: read article files (one reader per format) into `Article`s, reporting bad input as `Problem`s.
+
+Side effects (reading files) live here and nowhere else in the analysis path.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .metadata import infer_outlet, infer_title, parse_date, published_from_url
+from .model import Article, Problem
+from .textutil import slugify
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+MANIFEST = "sources.yml"
+FIELDS = ("title", "outlet", "url", "published", "author", "via")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class BadArticle(Exception):
+    """One article cannot be read; `line` is the 1-based line in the file when known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Ingested:
+    articles: list[Article]
+    problems: list[Problem]
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """UTF-8 first, then cp1252 (the usual encoding of pasted Windows text); a NUL byte means binary."""
+    if not data.strip():
+        raise BadArticle("empty file")
+    if b"\x00" in data[:8192]:
+        raise BadArticle("binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "not UTF-8: decoded as cp1252"
+    except UnicodeDecodeError as exc:
+        raise BadArticle(f"not UTF-8 nor cp1252 text (byte {exc.start})") from None
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Return (metadata, body, line offset of the body). Malformed YAML raises with its line."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening ---
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        raise BadArticle(f"malformed front matter: {reason}", line) from None
+    if not isinstance(meta, dict):
+        raise BadArticle("malformed front matter: expected `key: value` lines", 2)
+    body = text[match.end():]
+    return meta, body, text[: match.end()].count("\n")
+
+
+def load_manifest(folder: Path, root: Path) -> tuple[dict[str, dict], list[Problem]]:
+    """`sources.yml`: file name → metadata for the .txt files beside it."""
+    path = folder / MANIFEST
+    rel = path.relative_to(root).as_posix()
+    if not path.is_file():
+        return {}, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return {}, [Problem(rel, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None)]
+    except UnicodeDecodeError:
+        return {}, [Problem(rel, "not UTF-8 text")]
+    if not isinstance(data, dict):
+        return {}, [Problem(rel, "expected a mapping of file name → metadata", 1)]
+    good, problems = {}, []
+    for name, meta in data.items():
+        if isinstance(meta, dict):
+            good[str(name)] = meta
+        else:
+            problems.append(Problem(rel, f"entry {name!r}: expected a mapping of metadata"))
+    return good, problems
+
+
+def read_html(text: str) -> tuple[dict[str, Any], str]:
+    """Main text and metadata of an HTML page, extracted with trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
+    if doc is None:
+        raise BadArticle("no article text found in the HTML page")
+    doc = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    meta = {
+        "title": doc.get("title"),
+        "outlet": doc.get("sitename"),
+        "url": doc.get("url"),
+        "published": doc.get("date"),
+        "author": doc.get("author"),
+    }
+    body = doc.get("text") or ""
+    if not body.strip():
+        raise BadArticle("no article text found in the HTML page")
+    # trafilatura separates paragraphs by single newlines; the pipeline expects blank lines
+    return {k: v for k, v in meta.items() if v}, re.sub(r"\n+", "\n\n", body)
+
+
+def clean_meta(meta: dict[str, Any], file: str) -> tuple[dict[str, Any], list[str]]:
+    """Keep the known fields, as strings / dates; return warnings for values that cannot be used."""
+    out, warnings = {}, []
+    for key in FIELDS:
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        if key == "published":
+            parsed = parse_date(value)
+            if parsed is None:
+                warnings.append(f"`published: {value}` is not a YYYY-MM-DD date; ignored")
+                continue
+            out[key] = parsed
+        else:
+            out[key] = " ".join(str(value).split())
+    return out, warnings
+
+
+def build_article(file: str, meta: dict[str, Any], body: str) -> tuple[Article, list[str]]:
+    """Fill in missing metadata by inference, never invention: unknowns stay unknown, with a warning."""
+    meta, warnings = clean_meta(meta, file)
+    url = meta.get("url")
+    title = meta.get("title") or infer_title(body)
+    if not title:
+        raise BadArticle("no title: no front matter title and no text line to take it from")
+    published: date | None = meta.get("published") or published_from_url(url)
+    if published is None:
+        warnings.append("no publication date (front matter, manifest or URL): the article is undated")
+    outlet = meta.get("outlet") or infer_outlet(url, body)
+    article = Article(
+        id=slugify(Path(file).with_suffix("").as_posix().replace("/", "-")),
+        file=file,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        text=body,
+        author=meta.get("author"),
+        via=meta.get("via"),
+    )
+    return article, warnings
+
+
+def read_one(path: Path, root: Path, manifest: dict[str, dict]) -> tuple[Article, list[str]]:
+    text, note = decode(path.read_bytes())
+    notes = [note] if note else []
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        meta, body = read_html(text)
+    else:
+        front, body, _ = split_front_matter(text)
+        meta = {**manifest.get(path.name, {}), **front}  # front matter wins over the manifest
+    if not body.strip():
+        raise BadArticle("no article text")
+    article, warnings = build_article(path.relative_to(root).as_posix(), meta, body)
+    return article, notes + warnings
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).casefold().encode()).hexdigest()
+
+
+def ingest(root: Path) -> Ingested:
+    """Read every article under `root`, in a stable order; skip bad ones with a problem each."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    manifests: dict[Path, dict[str, dict]] = {}
+    seen_url: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(root).parts) or path.name == MANIFEST:
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            problems.append(Problem(rel, f"unknown extension {suffix or '(none)'!r}: skipped", fatal=True))
+            continue
+        if path.parent not in manifests:
+            manifests[path.parent], manifest_problems = load_manifest(path.parent, root)
+            problems += manifest_problems
+        try:
+            article, notes = read_one(path, root, manifests[path.parent])
+        except BadArticle as exc:
+            problems.append(Problem(rel, f"{exc}: skipped", exc.line, fatal=True))
+            continue
+        except OSError as exc:
+            problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
+            continue
+        problems += [Problem(rel, n) for n in notes]
+        duplicate = (article.url and seen_url.get(article.url)) or seen_text.get(fingerprint(article.text))
+        if duplicate:
+            problems.append(Problem(rel, f"duplicate of {duplicate} (same URL or same text): skipped", fatal=True))
+            continue
+        if article.id in seen_id:
+            problems.append(Problem(rel, f"its id {article.id!r} is taken by {seen_id[article.id]}: skipped", fatal=True))
+            continue
+        if article.url:
+            seen_url[article.url] = rel
+        seen_text[fingerprint(article.text)] = rel
+        seen_id[article.id] = rel
+        articles.append(article)
+    return Ingested(articles, problems)

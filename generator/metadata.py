@@ -1,0 +1,70 @@
+"""Infer missing article metadata from what the article itself shows: never invent it."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlparse
+
+from .resources import load
+
+URL_DATE = [
+    re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),
+    re.compile(r"/(20\d\d|19\d\d)-(\d\d)-(\d\d)(?:/|$|[-_])"),
+    re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)"),
+]
+
+
+def parse_date(value) -> date | None:
+    """A YYYY-MM-DD value (YAML may already have made it a date)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*", str(value))
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def published_from_url(url: str | None) -> date | None:
+    """A date in the URL path: /2024/04/26/, /2024-04-26-, 20240426."""
+    if not url:
+        return None
+    path = urlparse(url).path
+    for pattern in URL_DATE:
+        for match in pattern.finditer(path):
+            try:
+                found = date(*map(int, match.groups()))
+            except ValueError:
+                continue
+            if 1990 <= found.year <= 2100:
+                return found
+    return None
+
+
+def infer_title(body: str) -> str | None:
+    """The first heading, else the first non-empty line."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("#"):
+            return line.lstrip("#").strip() or None
+    return lines[0][:300] if lines else None
+
+
+def infer_outlet(url: str | None, body: str) -> str:
+    """Outlet from a known text signature, else the URL host, else "Unknown outlet"."""
+    outlets = load("outlets.yml")
+    for sig in outlets["signatures"]:
+        if re.search(sig["pattern"], body, re.M):
+            return sig["outlet"]
+    if url:
+        host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+        for known, name in outlets["hosts"].items():
+            if host == known or host.endswith("." + known):
+                return name
+        if host:
+            return host
+    return "Unknown outlet"
