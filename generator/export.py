@@ -1,0 +1,55 @@
+"""The JSON export `briefings.json`: a public contract (see `data/briefings.schema.json`)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Briefing, MeetingQuote
+
+
+def _quote(q: MeetingQuote) -> dict[str, Any]:
+    return {"text": q.text, "speaker": q.speaker, "key": q.key, "sources": list(q.sources),
+            "cue": q.cue, "variants": list(q.variants)}
+
+
+def to_data(b: Briefing) -> dict[str, Any]:
+    meeting_of = {aid: m.id for m in b.meetings for aid in m.articles}
+    reasons = {u.article: u.reason for u in b.unassigned}
+    return {
+        "articles": [
+            {
+                "id": a.id, "file": a.file, "title": a.title, "outlet": a.outlet, "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "meeting": meeting_of.get(a.id),
+                **({"unassigned_reason": reasons[a.id]} if a.id in reasons else {}),
+            }
+            for a in sorted(b.articles.values(), key=lambda a: a.file)
+        ],
+        "meetings": [
+            {
+                "id": m.id, "title": m.title, "date": m.date.isoformat(), "location": m.location,
+                "venue": m.venue, "duration": m.duration, "participants": list(m.participants),
+                "articles": list(m.articles),
+                "summary": [{"text": s.text, "sources": list(s.sources), "corroboration": s.corroboration}
+                            for s in m.summary],
+                "quotes": [_quote(q) for q in m.quotes],
+                "topics": list(m.topics),
+                "discrepancies": [
+                    {"about": d.about, "versions": [{"text": v.text, "sources": list(v.sources)} for v in d.versions]}
+                    for d in m.discrepancies
+                ],
+                "siblings": list(m.siblings),
+                "date_versions": [{"text": v.text, "sources": list(v.sources)} for v in m.date_versions],
+            }
+            for m in b.meetings
+        ],
+        "topics": [
+            {"id": t.id, "name": t.name, "meetings": [m.id for m in b.meetings if t.id in m.topics]}
+            for t in b.topics
+        ],
+        "unassigned_quotes": [_quote(q) for q in b.unassigned_quotes],
+    }
+
+
+def to_json(b: Briefing) -> str:
+    return json.dumps(to_data(b), ensure_ascii=False, indent=2) + "\n"

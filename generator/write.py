@@ -1,0 +1,94 @@
+"""Write: put rendered pages into docs/, touching only the files the generator manages.
+
+A manifest (`docs/.generator-manifest.json`) lists every file the generator wrote with its hash. A file that
+exists but is not in the manifest is hand-written: never overwritten. A file whose content is unchanged is
+not rewritten (keeps `mkdocs serve` from looping and mtimes stable). Stale generated files are removed.
+Each file is written to a temporary file and renamed, and the manifest is written last.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".generator-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # hand-written files in the way
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def read_manifest(docs: Path) -> dict[str, str]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.get("files", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def atomic_write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def inside(docs: Path, rel: str) -> Path:
+    """The target path; refuse anything that would leave the docs folder."""
+    target = (docs / rel).resolve()
+    if docs.resolve() not in target.parents:
+        raise ValueError(f"refusing to write outside {docs}: {rel}")
+    return target
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+    report = WriteReport()
+    old = read_manifest(docs)
+    new: dict[str, str] = {}
+    for rel in sorted(pages):
+        content = pages[rel].encode("utf-8")
+        target = inside(docs, rel)
+        if target.exists() and rel not in old:
+            report.refused.append(rel)
+            continue
+        new[rel] = digest(content)
+        if target.exists() and target.read_bytes() == content:
+            report.unchanged.append(rel)
+            continue
+        atomic_write(target, content)
+        report.written.append(rel)
+    for rel in sorted(set(old) - set(new)):
+        target = inside(docs, rel)
+        if target.is_file() and digest(target.read_bytes()) == old[rel]:
+            target.unlink()
+            report.removed.append(rel)
+            _prune_empty(target.parent, docs)
+        elif target.is_file():
+            new[rel] = old[rel]  # edited by hand since: keep it, and keep tracking it
+    manifest = json.dumps({"files": new}, indent=1, sort_keys=True).encode() + b"\n"
+    if (docs / MANIFEST).is_file() and (docs / MANIFEST).read_bytes() == manifest:
+        return report
+    atomic_write(docs / MANIFEST, manifest)
+    return report
+
+
+def _prune_empty(folder: Path, docs: Path) -> None:
+    while folder != docs.resolve() and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
