@@ -1,0 +1,77 @@
+"""Clean: the junk the trunk issue lists never survives; prose does."""
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean
+from generator.clean import clean_text
+from generator.ingest import ingest
+
+PROSE = "The two sides held candid talks in Beijing on Monday, officials said."
+
+
+@pytest.mark.parametrize("junk", [
+    "Xi meets Blinken in Beijing. © Mark Schiefelbein/POOL/AFP",
+    "The leaders met. Photograph: Xinhua/Shutterstock",
+    "Cover photo: imago/Xinhua",
+    "More on China:",
+    "Read Also",
+    "Sign up to read this article",
+    "Get all your news in one place.",
+    "Download the app",
+    "230619095246 02 blinken xi 061923",
+    "Rachel Cheung in Hong Kong",
+    "New York Times News Service",
+    "By Kyle Feldscher and Tori B. Powell, CNN",
+    "Share",
+    "8013947",
+])
+def test_junk_lines_removed(junk):
+    body, removed = clean_text(f"{PROSE}\n\n{junk}\n\n{PROSE.replace('Monday', 'Tuesday')}", "A title")
+    assert junk not in body.split("\n\n")
+    assert PROSE in body
+
+
+def test_caption_pair_and_teaser_removed():
+    text = "\n".join([
+        PROSE,
+        "Secretary of State Blinken will meet with Chinese President Xi Jinping in Beijing on Friday.",
+        "Secretary of State Blinken will meet with Chinese President Xi Jinping in Beijing on Friday.  © imago/Xinhua",
+        "Taiwan lawmakers physically brawl over critical democracy legislation",
+        "China Taiwan lawmakers physically brawl over critical democracy legislation",
+        "Both sides agreed to keep talking, according to a statement released late on Thursday.",
+    ])
+    body, _ = clean_text(text, "Headline")
+    assert "Friday" not in body and "brawl" not in body
+    assert body.count("\n\n") == 1
+
+
+def test_dateline_stripped_headline_dropped():
+    body, _ = clean_text("Xi meets Blinken\nBEIJING (Reuters) - The two sides met on Friday for talks on trade.", "Xi meets Blinken")
+    assert body == "The two sides met on Friday for talks on trade."
+
+
+def test_long_cut_off_line_is_prose():
+    line = ("The president told reporters aboard Air Force One that the US would lower tariffs implemented earlier "
+            "this year from 20% to 10%. That brings the total rate down from 57% to 47%")
+    assert clean_text(line, "x")[0] == line
+
+
+JUNK_MARKERS = ["©", "Photograph:", "Cover photo", "More on China", "Read Also", "Sign up to read", "Get all your news",
+                "Download the app", "230619095246", "Skip to", "Others Also Read", "pic.twitter.com", "Oops!",
+                "News Service", "Sort by", "习近平"]
+
+
+def _assert_clean(root):
+    for article in clean(ingest(root).articles):
+        for marker in JUNK_MARKERS:
+            assert marker not in article.body, f"{article.file}: {marker!r} survived cleaning"
+        assert len(" ".join(article.paragraphs).split()) >= 60, f"{article.file}: cleaning left almost nothing"
+
+
+def test_seeds_are_clean(seeds):
+    _assert_clean(seeds)
+
+
+def test_dev_corpus_is_clean(dev_corpus):
+    _assert_clean(dev_corpus / "articles")

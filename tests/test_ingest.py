@@ -1,0 +1,97 @@
+"""Ingest: formats, metadata inference and every kind of bad input the trunk issue lists."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import write
+
+from generator.ingest import ingest
+from generator.metadata import infer_outlet, published_from_url
+
+BODY = "Secretary Blinken met President Xi in Beijing on Monday. They talked for hours about many things.\n"
+
+
+def test_front_matter_and_manifest(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: A headline\noutlet: Reuters\nurl: https://x.com/a\npublished: 2024-04-26\n---\n" + BODY)
+    write(tmp_path, "b.txt", BODY.replace("Monday", "Tuesday"))
+    write(tmp_path, "c.txt", "---\ntitle: Front matter wins\n---\n" + BODY.replace("Monday", "Friday"))
+    write(tmp_path, "sources.yml", "b.txt:\n  title: From the manifest\n  outlet: AP\n  url: https://y.org/2023/06/19/story\n"
+                                   "c.txt:\n  title: Manifest title\n  outlet: AFP\n")
+    got = {a.file: a for a in ingest(tmp_path).articles}
+    assert got["a.md"].title == "A headline" and got["a.md"].published == date(2024, 4, 26)
+    assert got["b.txt"].outlet == "AP" and got["b.txt"].published == date(2023, 6, 19)
+    assert got["c.txt"].title == "Front matter wins" and got["c.txt"].outlet == "AFP"
+
+
+def test_inferred_metadata_never_invented(tmp_path):
+    write(tmp_path, "plain.txt", "# The headline here\n\n" + BODY)
+    result = ingest(tmp_path)
+    (article,) = result.articles
+    assert article.title == "The headline here"
+    assert article.outlet == "Unknown outlet"
+    assert article.published is None
+    assert any("undated" in p.message for p in result.problems)
+
+
+def test_outlet_and_date_inference():
+    assert infer_outlet("https://www.theguardian.com/world/x", "") == "The Guardian"
+    assert infer_outlet("https://news.example.org/x", "") == "news.example.org"
+    assert infer_outlet(None, "Text.\nNew York Times News Service\n") == "The New York Times"
+    assert published_from_url("https://a.com/news/2024/04/26/xi-blinken") == date(2024, 4, 26)
+    assert published_from_url("https://a.com/news/20240426-xi") == date(2024, 4, 26)
+    assert published_from_url("https://a.com/news/xi-blinken-3171094") is None
+
+
+def test_bad_inputs_are_reported_and_skipped(tmp_path):
+    write(tmp_path, "good.md", "---\ntitle: Good\n---\n" + BODY)
+    write(tmp_path, "broken.md", "---\ntitle: [unclosed\nurl: x\n---\n" + BODY)
+    write(tmp_path, "empty.md", "")
+    write(tmp_path, "binary.txt", b"\x00\x01\x02PNG\x00data")
+    write(tmp_path, "photo.jpg", b"\xff\xd8\xff")
+    write(tmp_path, "z-copy.md", "---\ntitle: Copy\n---\n" + BODY)
+    write(tmp_path, "win.txt", ("Caf\xe9 talks: the ministers met. " * 3 + "\n").encode("cp1252"))
+    result = ingest(tmp_path)
+    assert sorted(a.file for a in result.articles) == ["good.md", "win.txt"]
+    messages = {p.file: str(p) for p in result.problems}
+    assert "broken.md:3" in messages["broken.md"] and "front matter" in messages["broken.md"]
+    assert "empty file" in messages["empty.md"]
+    assert "binary" in messages["binary.txt"]
+    assert "unknown extension" in messages["photo.jpg"]
+    assert "duplicate of good.md" in messages["z-copy.md"]
+    assert "cp1252" in messages["win.txt"]
+    assert "Café" in next(a for a in result.articles if a.file == "win.txt").text
+    assert all("\n" not in str(p) for p in result.problems)
+
+
+def test_duplicate_url(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: A\nurl: https://x.com/1\n---\n" + BODY)
+    write(tmp_path, "b.md", "---\ntitle: B\nurl: https://x.com/1\n---\nOther text entirely, about another day.\n")
+    result = ingest(tmp_path)
+    assert [a.file for a in result.articles] == ["a.md"]
+
+
+def test_bad_manifest_names_file_and_line(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "sources.yml", "a.txt:\n  title: ok\n  outlet: [broken\n")
+    result = ingest(tmp_path)
+    assert any(p.file == "sources.yml" and p.line for p in result.problems)
+    assert [a.file for a in result.articles] == ["a.txt"]
+
+
+def test_html_reader(tmp_path):
+    page = ("<html><head><title>Xi meets Blinken</title><meta property='og:site_name' content='Example News'>"
+            "<meta name='date' content='2024-04-26'></head><body><nav>Home | World</nav><article><h1>Xi meets Blinken</h1>"
+            + "".join(f"<p>Paragraph {i}: the two sides held candid talks in Beijing and agreed to keep talking.</p>" for i in range(5))
+            + "</article><footer>Subscribe now</footer></body></html>")
+    write(tmp_path, "page.html", page)
+    (article,) = ingest(tmp_path).articles
+    assert "candid talks" in article.text and "Subscribe now" not in article.text
+    assert article.published == date(2024, 4, 26)
+
+
+def test_seeds_metadata(seeds):
+    result = ingest(seeds)
+    assert len(result.articles) == 5 and not [p for p in result.problems if p.fatal]
+    by_file = {a.file: a for a in result.articles}
+    assert by_file["002_3063c941ba2089c9.txt"].outlet == "The Guardian"
+    assert by_file["004_bcef869dcd8911db.txt"].published == date(2023, 6, 20)
