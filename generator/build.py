@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cache import Cache
 from .config import Settings
 from .ingest import ingest
 from .invariants import violations
@@ -39,7 +40,8 @@ def build(settings: Settings, progress=lambda step, total: None, report=print) -
         report(str(problem))
     if settings.strict and ingested.problems:
         raise BuildError(f"--strict: {len(ingested.problems)} problem(s) with the articles; nothing written")
-    briefing = analyse(ingested.articles, settings, ingested.problems, progress)
+    cache = Cache(settings.cache / "analysis.pickle" if settings.cache else None)
+    briefing = analyse(ingested.articles, settings, ingested.problems, progress, cache)
     for problem in briefing.problems[len(ingested.problems):]:
         report(str(problem))
     broken = violations(briefing)
@@ -48,6 +50,7 @@ def build(settings: Settings, progress=lambda step, total: None, report=print) -
     pages = render(briefing, settings)
     result = BuildResult(briefing, write_pages(settings.docs, pages),
                          sum(1 for p in ingested.problems if p.fatal))
+    cache.save()
     for rel in result.report.refused:
         report(f"{settings.docs / rel}: hand-written page in the way of a generated one: left as it is")
     if settings.strict and result.report.refused:

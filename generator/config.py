@@ -13,6 +13,7 @@ import yaml
 from .resources import ConfigError
 
 CONFIG_FILE = "briefing.yml"
+DEFAULT_CACHE = ".cache/generator"
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Settings:
     articles: Path = Path("seeds")  # the input folder
     docs: Path = Path("docs")  # MkDocs docs_dir: generated pages go into folders of their own inside it
     templates: Path = Path("templates")
+    cache: Path | None = None  # analysis cache folder for fast rebuilds (`briefing.yml` default: .cache/generator)
     site_url: str = ""  # used for absolute links in the feed
     site_name: str = "Diplomacy briefings"
     key_quotes: int = 6  # key quotes shown per meeting (the rest go into a collapsible block)
@@ -37,7 +39,7 @@ CHECKS: dict[str, tuple[Any, str]] = {
     "strict": (lambda v: isinstance(v, bool), "must be true or false"),
     "progress": (lambda v: isinstance(v, bool), "must be true or false"),
 }
-PATHS = {"articles", "docs", "templates"}
+PATHS = {"articles", "docs", "templates", "cache"}
 
 
 def validate(values: dict[str, Any], source: str) -> Settings:
@@ -47,6 +49,9 @@ def validate(values: dict[str, Any], source: str) -> Settings:
     clean: dict[str, Any] = {}
     for key, value in values.items():
         if key not in known:
+            continue
+        if key == "cache" and value in (False, None, ""):
+            clean[key] = None
             continue
         if key in PATHS:
             if not isinstance(value, (str, Path)) or not str(value).strip():
@@ -65,7 +70,7 @@ def validate(values: dict[str, Any], source: str) -> Settings:
 
 def load_settings(root: Path, overrides: dict[str, Any]) -> Settings:
     """`briefing.yml` in `root` (if any), then the overrides; relative paths are taken from `root`."""
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {"cache": DEFAULT_CACHE}
     path = root / CONFIG_FILE
     if path.is_file():
         try:
@@ -78,4 +83,4 @@ def load_settings(root: Path, overrides: dict[str, Any]) -> Settings:
         values.update(data)
     values.update({k: v for k, v in overrides.items() if v is not None})
     settings = validate(values, str(path) if path.is_file() else "command line")
-    return replace(settings, **{k: (root / getattr(settings, k)) for k in PATHS})
+    return replace(settings, **{k: (root / getattr(settings, k)) for k in PATHS if getattr(settings, k)})

@@ -1,21 +1,32 @@
 """The pipeline: ingest → clean → analyse (meetings, quotes, summary, topics). Rendering and writing follow
-in `render` and `write`; this module only turns articles into a `Briefing`."""
+in `render` and `write`; this module only turns articles into a `Briefing`.
+
+An optional `Cache` memoises the per-article work (cleaning, quote extraction) and the per-meeting analysis
+by content hash, so a rebuild after adding one article redoes only what that article touches.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .clean import clean
+from .cache import Cache, key
+from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
 from .meetings import group_meetings
-from .model import Article, Briefing, Meeting, Problem, Quote
+from .model import Article, Briefing, Meeting, Problem, Quote, Topic
 from .quotes import extract_quotes, merge_quotes
 from .summary import summarize
 from .topics import assign_topics, load_taxonomy
 
 
+def read_article(article: Article) -> tuple[Article, list[Quote]]:
+    """The per-article stage: the cleaned article and its quotations."""
+    cleaned = clean_article(article)
+    return cleaned, extract_quotes(cleaned)
+
+
 def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict[str, list[Quote]],
-                    taxonomy, settings: Settings) -> Meeting:
+                    taxonomy: list[Topic], settings: Settings) -> Meeting:
     """Fill one meeting's quotes, summary, discrepancies and topics."""
     found = [q for aid in meeting.articles for q in quotes[aid]]
     topic_ids, mentions = assign_topics(meeting, articles, taxonomy)
@@ -30,25 +41,32 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
 
 
 def analyse(articles: list[Article], settings: Settings, problems: list[Problem] | None = None,
-            progress=lambda step, total: None) -> Briefing:
-    """Articles as read → the analysed briefing. Pure: no file is read or written here."""
-    cleaned = clean(articles)
-    by_id = {a.id: a for a in cleaned}
+            progress=lambda step, total: None, cache: Cache | None = None) -> Briefing:
+    """Articles as read → the analysed briefing. No file is read or written here."""
+    cache = cache or Cache()
     problems = list(problems or [])
-    for article in cleaned:
-        if not article.body.strip():
+    article_keys = {a.id: key("article", a) for a in articles}
+    cleaned, quotes = [], {}
+    for article in articles:
+        k = article_keys[article.id]
+        done, found = cache.get(k) or cache.put(k, read_article(article))
+        cleaned.append(done)
+        quotes[done.id] = found
+        if not done.body.strip():
             problems.append(Problem(article.file, "nothing left after removing page junk"))
-    quotes = {a.id: extract_quotes(a) for a in cleaned}
+    by_id = {a.id: a for a in cleaned}
     meetings, unassigned = group_meetings(cleaned)
     taxonomy = load_taxonomy()
-    done = []
+    analysed = []
     for i, meeting in enumerate(meetings):
-        done.append(analyse_meeting(meeting, by_id, quotes, taxonomy, settings))
+        k = key("meeting", meeting, [article_keys[a] for a in meeting.articles], settings.key_quotes,
+                settings.summary_sentences)
+        analysed.append(cache.get(k) or cache.put(k, analyse_meeting(meeting, by_id, quotes, taxonomy, settings)))
         progress(i + 1, len(meetings))
     loose = [q for u in unassigned for q in quotes[u.article]]
     return Briefing(
         articles=by_id,
-        meetings=done,
+        meetings=analysed,
         topics=taxonomy,
         unassigned=unassigned,
         unassigned_quotes=list(merge_quotes(loose, (), 0)),
