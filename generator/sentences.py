@@ -2,8 +2,8 @@
 
 pysbd knows news abbreviations (U.S., Mr., Gen., Jan.) and quotations with inner full stops, but it is slow
 (~0.3 MB/s). Most boundaries are unambiguous, so a cheap pre-split handles those and pysbd sees only the
-chunks that still hold a doubtful full stop: paragraphs first (spans never cross "\\n\\n"), then "safe" breaks
-(a lowercase word that is not an abbreviation, a full stop outside any quotation, a capital letter next).
+chunks that still hold a doubtful full stop: line breaks first (so no span crosses a blank line), then "safe" breaks
+(a word that is not an abbreviation, a full stop outside any quotation, a capital letter next).
 """
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ from .resources import load
 
 # Any place where a sentence could end: terminal punctuation, closing quotes/brackets, whitespace, more text.
 _CANDIDATE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")
-# A break pysbd cannot get wrong: "<lowercase word>. <Capital>" (the quote balance is checked separately).
-_SAFE = re.compile(r"(?<![.\w])([a-z]{3,})([.!?])(\s+)(?=[A-Z\u201c\"])")
+# A break pysbd cannot get wrong: "<word of 4+ letters, or a year>. <Capital>", the word not an abbreviation
+# (the quote balance is checked separately).
+_SAFE = re.compile(r"(?<![.\w'\u2019-])([a-z]{3,}|[A-Z][a-z]{3,}|\d{4})([.!?])(\s+)(?=[A-Z\u201c\"])")
+# pysbd ends a sentence at every line break; so do we, before anything else.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 _OPEN = ("\u201c",)
 _CLOSE = ("\u201d",)
 
@@ -28,9 +31,9 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 @lru_cache(maxsize=1)
-def _lower_abbreviations() -> frozenset[str]:
-    """Lowercase words that take a full stop without ending a sentence ("approx.", "vs."): never safe breaks."""
-    return frozenset(w.lower() for w in load("summary.yml")["sentences"]["lowercase_abbreviations"])
+def _abbreviations() -> frozenset[str]:
+    """Words that take a full stop without ending a sentence ("approx.", "Calif."): never safe breaks."""
+    return frozenset(str(w).casefold() for w in load("summary.yml")["sentences"]["abbreviations"])
 
 
 def _inside_quote(text: str, end: int) -> bool:
@@ -42,10 +45,10 @@ def _inside_quote(text: str, end: int) -> bool:
 
 def _safe_breaks(text: str) -> list[int]:
     """Offsets where `text` can be cut before running pysbd."""
-    abbreviations = _lower_abbreviations()
+    abbreviations = _abbreviations()
     cuts = []
     for m in _SAFE.finditer(text):
-        if m.group(1) in abbreviations or _inside_quote(text, m.end(2)):
+        if m.group(1).casefold() in abbreviations or _inside_quote(text, m.end(2)):
             continue
         cuts.append(m.end(3))
     return cuts
@@ -84,7 +87,7 @@ def _chunk_spans(text: str, offset: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4096)
 def _paragraph_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of one paragraph, relative to it (cached: syndicated copies repeat paragraphs)."""
+    """Sentence spans of one line, relative to it (cached: syndicated copies repeat paragraphs)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*_safe_breaks(paragraph), len(paragraph)]:
@@ -97,7 +100,7 @@ def _paragraph_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
 def _split(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in [*re.finditer(r"\n\s*\n", text), None]:
+    for m in [*_LINE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
         spans += [(start + a, start + b) for a, b in _paragraph_spans(text[start:end])]
         start = m.end() if m else end

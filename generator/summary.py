@@ -1,0 +1,267 @@
+"""Extractive multi-document summary of a meeting: LexRank centrality over TF-IDF, lead position and
+cross-outlet support, redundancy removed by MMR; every sentence cites every article that reported it.
+
+`rank_sentences` is the reusable core (the topics stage summarises the sentences about one topic with it);
+`article_candidates` gives the sentences of an article that may appear in a summary at all.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from .model import Article, Meeting, SummarySentence
+from .people import by_name
+from .resources import load
+from .sentences import split_sentences
+from .textutil import fold, normalize
+
+
+_STEMMER = PorterStemmer()
+
+
+class Candidate(NamedTuple):
+    """A sentence (or a dangling sentence with its antecedent) verbatim from the body of `article`."""
+
+    article: str  # article id
+    text: str
+    position: int  # index of the sentence among the article's sentences (0 = lead)
+
+
+@dataclass(frozen=True)
+class Rules:
+    weights: Mapping[str, float]
+    lexrank: Mapping[str, float]
+    same_fact: float
+    redundant: float
+    mmr_lambda: float
+    min_words: int
+    max_words: int
+    long_words: int
+    sentence_end: re.Pattern
+    boilerplate: tuple[re.Pattern, ...]
+    dangling: tuple[re.Pattern, ...]
+    connective: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load("summary.yml")
+    similarity = data["similarity"]
+    return Rules(
+        weights=data["weights"],
+        lexrank=data["lexrank"],
+        same_fact=float(similarity["same_fact"]),
+        redundant=float(similarity["redundant"]),
+        mmr_lambda=float(similarity["mmr_lambda"]),
+        min_words=int(data["min_words"]),
+        max_words=int(data["max_words"]),
+        long_words=int(data["long_words"]),
+        sentence_end=re.compile(data["sentence_end"]),
+        boilerplate=tuple(re.compile(p, re.I) for p in data["boilerplate"]),
+        dangling=tuple(re.compile(p, re.I) for p in data["dangling"]),
+        connective=re.compile(data["connective"], re.I),
+    )
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Captions, credits, bylines, calls to action, questions: never summary material."""
+    return any(p.search(sentence) for p in rules().boilerplate)
+
+
+def is_dangling(sentence: str) -> bool:
+    """Makes no sense without the sentence before it ("He added that…", "This is very good.")."""
+    text = normalize(sentence).lstrip("\"'([")
+    return any(p.search(text) for p in rules().dangling)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _usable(sentence: str) -> bool:
+    r = rules()
+    return (r.min_words <= _words(sentence) <= r.max_words and bool(r.sentence_end.search(sentence))
+            and not is_boilerplate(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _body_candidates(article_id: str, body: str) -> tuple[Candidate, ...]:
+    spans = split_sentences(body)
+    out = []
+    for i, (start, end) in enumerate(spans):
+        sentence = body[start:end]
+        if not _usable(sentence):
+            continue
+        if is_dangling(sentence):
+            if i == 0:
+                continue
+            prev_start, prev_end = spans[i - 1]
+            antecedent = body[prev_start:prev_end]
+            if "\n\n" in body[prev_end:start] or is_dangling(antecedent) or not _usable(antecedent):
+                continue
+            out.append(Candidate(article_id, body[prev_start:end], i - 1))
+            continue
+        out.append(Candidate(article_id, sentence, i))
+    return tuple(out)
+
+
+def article_candidates(article: Article) -> list[Candidate]:
+    """The article's sentences that can stand in a summary; dangling ones joined to their antecedent."""
+    return list(_body_candidates(article.id, article.body))
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(participants: tuple[str, ...]) -> re.Pattern | None:
+    """Any alias of the principals (gazetteer), else their surnames."""
+    people = by_name()
+    names: set[str] = set()
+    for name in participants:
+        person = people.get(name)
+        names.update(person.aliases if person else (name, name.split()[-1]))
+    if not names:
+        return None
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _TOKEN.findall(fold(text)) if w not in ENGLISH_STOP_WORDS]
+
+
+def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors over stemmed content words; with `names`, those are dropped
+    first (the principals' names make every sentence about the meeting look alike)."""
+    if names:
+        texts = [names.sub(" ", t) for t in texts]
+    vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # only stop words
+        return np.eye(len(texts))
+    return (matrix @ matrix.T).toarray()
+
+
+def _lexrank(sim: np.ndarray) -> np.ndarray:
+    """Continuous LexRank (PageRank over the thresholded similarity graph), scaled to 0..1."""
+    lr = rules().lexrank
+    graph = np.where(sim >= lr["threshold"], sim, 0.0)
+    np.fill_diagonal(graph, 0.0)
+    rows = graph.sum(axis=1, keepdims=True)
+    n = len(sim)
+    transition = np.divide(graph, rows, out=np.full_like(graph, 1.0 / n), where=rows > 0)
+    damping = lr["damping"]
+    scores = np.full(n, 1.0 / n)
+    for _ in range(int(lr["iterations"])):
+        scores = (1 - damping) / n + damping * transition.T @ scores
+    top = scores.max()
+    return scores / top if top > 0 else scores
+
+
+def _support(sim: np.ndarray, cands: Sequence[Candidate], threshold: float) -> list[set[int]]:
+    """For each sentence, the index of the most similar sentence in every other article that has one."""
+    found: list[set[int]] = []
+    for i, c in enumerate(cands):
+        best: dict[str, int] = {}
+        for j in np.nonzero(sim[i] >= threshold)[0]:
+            other = cands[j].article
+            if other != c.article and (other not in best or sim[i, j] > sim[i, best[other]]):
+                best[other] = int(j)
+        found.append(set(best.values()))
+    return found
+
+
+def _scores(cands: Sequence[Candidate], sim: np.ndarray, keys: list[str], support: list[set[int]],
+            names: re.Pattern | None) -> np.ndarray:
+    r = rules()
+    w = r.weights
+    others = max(len(set(keys)) - 1, 1)
+    central = _lexrank(sim)
+    out = np.zeros(len(cands))
+    for i, c in enumerate(cands):
+        out[i] = (w["centrality"] * central[i]
+                  + w["position"] / math.sqrt(1 + c.position)
+                  + w["outlets"] * len({keys[j] for j in support[i]} - {keys[i]}) / others
+                  + w["participants"] * bool(names and names.search(c.text))
+                  + w["connective"] * bool(r.connective.search(normalize(c.text)))
+                  + w["long"] * (_words(c.text) > r.long_words))
+    return out
+
+
+def _mmr(scores: np.ndarray, sim: np.ndarray, length: int) -> list[int]:
+    """Maximal marginal relevance: best score first, then the best trade of score against novelty."""
+    r = rules()
+    chosen: list[int] = []
+    left = set(range(len(scores)))
+    while left and len(chosen) < length:
+        def value(i: int) -> float:
+            overlap = max((sim[i, j] for j in chosen), default=0.0)
+            return r.mmr_lambda * scores[i] - (1 - r.mmr_lambda) * overlap
+        best = max(sorted(left), key=value)
+        left.discard(best)
+        if any(sim[best, j] >= r.redundant for j in chosen):
+            continue
+        chosen.append(best)
+    return chosen
+
+
+def rank_sentences(candidates: Sequence[Candidate], length: int = 8,
+                   independence: Mapping[str, str] | None = None,
+                   participants: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
+    """Up to `length` non-redundant sentences, in reading order, each citing every article that reported it.
+
+    `independence` maps an article id to its independent source (syndicated copies and one outlet's articles
+    share one key); articles missing from it count as independent. `participants` favours sentences naming them.
+    """
+    cands = list(dict.fromkeys(candidates))
+    if not cands or length <= 0:
+        return ()
+    independence = independence or {}
+    keys = [independence.get(c.article, c.article) for c in cands]
+    names = _name_pattern(tuple(participants))
+    texts = [c.text for c in cands]
+    sim = _similarity(texts)
+    facts = _similarity(texts, names) if names else sim
+    support = _support(facts, cands, rules().same_fact)
+    scores = _scores(cands, sim, keys, support, names)
+    chosen = _mmr(scores, facts, length)
+    chosen.sort(key=lambda i: (cands[i].position, -scores[i]))
+    out = []
+    for i in chosen:
+        others = sorted(support[i], key=lambda j: -facts[i, j])
+        sources = tuple(dict.fromkeys([cands[i].article, *(cands[j].article for j in others)]))
+        independent = {independence.get(a, a) for a in sources}
+        out.append(SummarySentence(cands[i].text, sources, len(independent)))
+    return tuple(out)
+
+
+def independence_keys(articles: Sequence[Article], syndicated: tuple[tuple[str, ...], ...] = ()) -> dict[str, str]:
+    """Article id → its independent source: the syndication group, else the outlet."""
+    keys = {a.id: "outlet:" + fold(a.outlet or a.id) for a in articles}
+    for group in syndicated:
+        for aid in group:
+            keys[aid] = "group:" + min(group)
+    return keys
+
+
+def summarize(meeting: Meeting, articles: dict[str, Article], length: int = 8,
+              syndicated: tuple[tuple[str, ...], ...] = ()) -> tuple[SummarySentence, ...]:
+    """The meeting's extractive summary drawn from all its articles."""
+    members = [articles[aid] for aid in meeting.articles if aid in articles]
+    candidates = [c for a in members for c in article_candidates(a)]
+    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants)
