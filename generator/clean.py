@@ -17,7 +17,7 @@ from .textutil import fold
 
 @dataclass(frozen=True)
 class Rules:
-    drop: tuple[re.Pattern, ...]
+    drop: re.Pattern  # every drop_line pattern in one alternation: one scan per line
     strip: tuple[re.Pattern, ...]
     strip_suffix: tuple[re.Pattern, ...]
     min_words: int
@@ -29,7 +29,7 @@ class Rules:
 def rules() -> Rules:
     data = load("junk.yml")
     return Rules(
-        drop=tuple(re.compile(p, re.I) for p in data["drop_line"]),
+        drop=re.compile("|".join(f"(?:{p})" for p in data["drop_line"]), re.I),
         strip=tuple(re.compile(p) for p in data["strip_prefix"]),
         strip_suffix=tuple(re.compile(p) for p in data["strip_suffix"]),
         min_words=int(data["min_words"]),
@@ -51,7 +51,7 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     for i, (line, key) in enumerate(zip(lines, keys)):
         if not key:
             continue
-        if any(p.search(line) for p in r.drop):
+        if r.drop.search(line):
             junk.add(i)
         elif counts[key] > 1 or key == title_key:
             junk.add(i)  # repeated lines: captions shown twice, repeated headlines
