@@ -23,6 +23,7 @@ class Rules:
     min_words: int
     sentence_end: re.Pattern
     long_line_words: int
+    quoted_line: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,7 @@ def rules() -> Rules:
         min_words=int(data["min_words"]),
         sentence_end=re.compile(data["sentence_end"]),
         long_line_words=int(data["long_line_words"]),
+        quoted_line=re.compile(data["quoted_line"]),
     )
 
 
@@ -53,6 +55,8 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
             continue
         if r.drop.search(line):
             junk.add(i)
+        elif r.quoted_line.match(line) and counts[key] == 1:
+            continue  # a quotation standing alone (a quoted heading) is a quotation, not a heading
         elif counts[key] > 1 or key == title_key:
             junk.add(i)  # repeated lines: captions shown twice, repeated headlines
         elif len(line.split()) < r.min_words or (

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
+from .textutil import fold, slugify
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Person:
     start: date | None = None
     end: date | None = None
     organisation: bool = False
+    short: str | None = None  # the surname used in meeting ids ("Blinken"); None: the full name
+
 
     def active(self, on: date | None) -> bool:
         if on is None:
@@ -52,6 +55,7 @@ def _person(entry: dict, organisation: bool) -> Person:
         start=parse_date(entry["from"]) if entry.get("from") else None,
         end=parse_date(entry["to"]) if entry.get("to") else None,
         organisation=organisation,
+        short=entry.get("surname") or entry.get("surname_alone"),
     )
 
 
@@ -68,6 +72,30 @@ def by_name() -> dict[str, Person]:
     return {p.name: p for p in gazetteer()}
 
 
+def trie_pattern(words: list[str] | set[str], fold_case: bool = False) -> str:
+    """One regex alternation over literal `words`, factored as a character trie: Python's `re` tries the
+    branches of a flat alternation one by one at every word start, a trie only follows matching prefixes
+    (about ten times faster over a gazetteer). `fold_case`: the words are lower-cased (compile with re.I)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in (word.lower() if fold_case else word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """One alternation over every alias, longest first, matched on word boundaries."""
@@ -75,8 +103,7 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     for person in gazetteer():
         for alias in person.aliases:
             owner.setdefault(alias, person.name)
-    alternatives = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(set(owner)) + r")(?![\w-])")
     return pattern, owner
 
 
@@ -89,3 +116,129 @@ def find_mentions(text: str) -> list[Mention]:
 def country_of(name: str | None) -> str | None:
     person = by_name().get(name or "")
     return person.country if person else None
+
+
+def slug_of(name: str) -> str:
+    """The name as it appears in meeting ids: the listed surname ("blinken"), else the full name ("li-qiang")."""
+    person = by_name().get(name)
+    return slugify(person.short if person and person.short else name)
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, int]:
+    return {country: i for i, country in enumerate((load("people.yml") or {}).get("sides", []))}
+
+
+def side_order(name: str) -> tuple[int, str]:
+    """Sort key listing participants side by side (`sides` in people.yml), then by name."""
+    sides = _sides()
+    return sides.get(country_of(name) or "", len(sides)), name
+
+
+@lru_cache(maxsize=8192)
+def _descriptions(on: date | None) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Role phrases naming exactly one person active on `on` ("the Chinese leader")."""
+    return _description_pattern(tuple(p.name for p in gazetteer() if p.descriptions and p.active(on)))
+
+
+@lru_cache(maxsize=256)
+def _description_pattern(active: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The descriptions of the `active` people, matched case-insensitively; "the" is optional when two or more
+    words remain, and "US" may be written "U.S."."""
+    people = by_name()
+    holders: dict[str, set[str]] = {}
+    for name in active:
+        for phrase in people[name].descriptions:
+            holders.setdefault(fold(phrase), set()).add(name)
+    owner: dict[str, str] = {}
+    for phrase, names in holders.items():
+        if len(names) == 1:
+            for variant in _variants(phrase):
+                owner.setdefault(variant, next(iter(names)))
+    if not owner:
+        return None, {}
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(set(owner), fold_case=True) + r")(?![\w-])", re.I), owner
+
+
+def _variants(phrase: str) -> list[str]:
+    """Spellings of a description: "the" optional when two or more words remain; "US" also "U.S."; curly
+    apostrophes."""
+    words = phrase.split()
+    forms = [phrase]
+    if words[0] == "the" and len(words) > 2:
+        forms.append(" ".join(words[1:]))
+    forms += [re.sub(r"\bus\b", "u.s.", f) for f in forms]
+    return sorted({f for form in forms for f in (form, form.replace("'", "\u2019"))})
+
+
+@lru_cache(maxsize=1)
+def _unknown_pattern() -> tuple[re.Pattern, frozenset[str]]:
+    """A capitalised name of one to three words after a title ("Prime Minister Anthony Albanese")."""
+    data = load("people.yml") or {}
+    titles = sorted(data.get("titles", []), key=len, reverse=True)
+    word = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*"
+    title = "(?i:" + trie_pattern(titles, fold_case=True) + ")"
+    stop = {*data.get("not_names", []), *(w for t in titles for w in t.split())}
+    return re.compile(rf"(?<![\w-]){title}\s+(?P<name>{word}(?:\s+{word}){{0,2}})"), frozenset(stop)
+
+
+def _unknown_names(text: str) -> list[Mention]:
+    pattern, stop = _unknown_pattern()
+    found = []
+    for m in pattern.finditer(text):
+        words = m["name"].split()
+        keep = []
+        for w in words:
+            if w in stop:
+                break
+            keep.append(w)
+        if keep:
+            name = " ".join(keep)
+            start = m.start("name")
+            found.append(Mention(name, start, start + len(name), name, False))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _name_forms(name: str) -> re.Pattern:
+    """An unknown name in full or by its last word ("Albanese")."""
+    forms = (re.escape(name), re.escape(name.split()[-1]))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+def find_people(text: str, on: date | None = None) -> list[Mention]:
+    """Every person `text` names, in order: gazetteer aliases, role descriptions of whoever held the role on `on`
+    ("the Chinese leader" in 2023), and unknown capitalised names after a title. Unknown names that are a
+    surname or given name of someone named in the same text resolve to that person; organisations are left out.
+    """
+    people = by_name()
+    known = [m for m in find_mentions(text) if not people[m.name].organisation]
+    spans = [(m.start, m.end) for m in known]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    found = list(known)
+    pattern, owner = _descriptions(on)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if free(*m.span()):
+                key = " ".join(m.group().lower().split()).replace("\u2019", "'")
+                found.append(Mention(owner[key], m.start(), m.end(), m.group(), True))
+                spans.append(m.span())
+    named = {n for m in found for n in [m.name]}
+    parts = {part: name for name in named for part in name.split() if len(name.split()) > 1}
+    for m in _unknown_names(text):
+        if not free(m.start, m.end):
+            continue
+        if m.name in parts:
+            found.append(Mention(parts[m.name], m.start, m.end, m.surface, True))
+        elif m.name not in people:
+            found.append(m)
+        spans.append((m.start, m.end))
+    for name in {m.name for m in found if not m.known and " " in m.name}:
+        for m in _name_forms(name).finditer(text):
+            if free(*m.span()):
+                found.append(Mention(name, m.start(), m.end(), m.group(), False))
+                spans.append(m.span())
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,493 @@
+"""Group articles into meetings: one encounter of named principals on one day at one place.
+
+Each article is read once (`read_article`): its principals come from the headline and lead, weighted towards
+sentences with a meeting cue ("met", "held talks with"); its meeting date from the date expressions of those
+sentences, resolved against the published date; its place from "in Busan" / "at the Great Hall of the People".
+Articles are then blocked by principal pair and chained by date, so the cost is near-linear: no comparison ever
+crosses two pairs, and text similarity (TF-IDF) only decides where an article naming one principal belongs.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .dates import FUTURE, find_dates, tense_at
+from .model import Article, Meeting, Mention, Unassigned, Version
+from .people import by_name, find_people, side_order, slug_of, trie_pattern
+from .places import by_name as place_by_name
+from .places import find_places
+from .resources import load
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return load("meetings.yml")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    cfg = _config()
+    words = lambda items: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    dur = cfg["duration"]
+    num = "|".join(dur["numbers"])
+    return {
+        "cue": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['cues'], fold_case=True)})(?![\w-])", re.I),
+        "preview": re.compile(rf"\b(?:{words(cfg['preview'])})\b", re.I),
+        "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:\w+\s+){{0,3}}$", re.I),
+        "abbrev": re.compile(rf"(?:\b(?:{words(cfg['abbreviations'])})|(?:\b[A-Z]\.)+[A-Z]?)$"),
+        "duration": re.compile(
+            rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
+            rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
+        "pluperfect": re.compile(r"\bhad\s+(?:\w+\s+)?met\b|\blast\s+met\b", re.I),
+    }
+
+
+_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A cheap sentence split, good enough for finding cues and names (never cuts after "Mr." or "U.S.")."""
+    out, start = [], 0
+    abbrev = _patterns()["abbrev"]
+    for m in _BREAK.finditer(paragraph):
+        if abbrev.search(paragraph[start:m.start()]):
+            continue
+        out.append(paragraph[start:m.end()].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    return [*out, tail] if tail else out
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of the headline or lead, with its weight (the headline and first paragraphs weigh most) and
+    the people it names."""
+
+    text: str
+    weight: float
+    cue: bool
+    people: tuple[Mention, ...] = ()
+
+
+@dataclass
+class Reading:
+    """What one article says about the meeting it mainly reports."""
+
+    article: Article
+    principals: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+    date: date | None = None
+    explicit: bool = False  # the text states the date (else it is the published date)
+    preview: bool = False
+    places: dict[str, float] = field(default_factory=dict)  # venue or city name → weight
+    duration: str | None = None
+    reason: str | None = None  # why no meeting can be read from it
+
+
+def lead_units(article: Article) -> list[Unit]:
+    """The headline and lead sentences; people are found in one pass over the whole lead (one regex scan)."""
+    cfg = _config()
+    w = cfg["weights"]
+    cue = _patterns()["cue"]
+    raw = [(article.title, w["title"])] if article.title else []
+    for i, paragraph in enumerate(article.paragraphs[: cfg["lead_paragraphs"]]):
+        weight = w["lead"] / (1 + w["decay"] * i)
+        raw += [(s, weight) for s in split_sentences(paragraph)]
+    lead = "\n".join(text for text, _ in raw)
+    mentions = find_people(lead, article.published)
+    units, offset, k = [], 0, 0
+    for text, weight in raw:
+        end = offset + len(text)
+        inside = []
+        while k < len(mentions) and mentions[k].start < end:
+            m = mentions[k]
+            if m.start >= offset:
+                inside.append(replace(m, start=m.start - offset, end=m.end - offset))
+            k += 1
+        units.append(Unit(text, weight, bool(cue.search(text)), tuple(inside)))
+        offset = end + 1
+    return units
+
+
+@lru_cache(maxsize=1)
+def _excluded_roles() -> re.Pattern:
+    return re.compile("|".join(re.escape(r) for r in _config()["not_principal_roles"]), re.I)
+
+
+def _can_be_principal(name: str, sentence: str, start: int) -> bool:
+    person = by_name().get(name)
+    if person is not None and (person.organisation or (person.role and _excluded_roles().search(person.role))):
+        return False
+    return not _patterns()["passing"].search(sentence[max(0, start - 40):start])
+
+
+def score_people(units: list[Unit]) -> dict[str, float]:
+    """Lead weight of every person who can be a principal: each sentence counts a person once."""
+    w = _config()["weights"]
+    scores: Counter[str] = Counter()
+    for unit in units:
+        names = {m.name for m in unit.people if _can_be_principal(m.name, unit.text, m.start)}
+        for name in names:
+            scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
+    return dict(scores)
+
+
+def _country(name: str) -> str | None:
+    person = by_name().get(name)
+    return person.country if person else None
+
+
+def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
+    """The best-scored person and the best counterpart from another side (or anyone else when sides are
+    unknown), if the counterpart has a fair share of the score."""
+    if not scores:
+        return ()
+    ranked = sorted(scores, key=lambda n: (-scores[n], n))
+    first = ranked[0]
+    minimum = scores[first] * _config()["weights"]["counterpart"]
+    others = [n for n in ranked[1:] if scores[n] >= minimum]
+    side = _country(first)
+    across = [n for n in others if side is None or _country(n) is None or _country(n) != side]
+    second = (across or others)[:1]
+    return (first, *second)
+
+
+def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date | None) -> tuple[date | None, bool]:
+    """The day the lead says the meeting happened: the first day-precise date of a sentence that names a
+    principal, preferring sentences with a meeting cue that name both; else the published date (not explicit)."""
+    best: tuple | None = None
+    wanted = set(principals)
+    for position, unit in enumerate(units):
+        named = len({m.name for m in unit.people} & wanted)
+        if not named and not unit.cue:
+            continue
+        rank = (unit.cue and named > 0, named, -position)
+        if best is not None and rank[:2] <= best[0][:2]:
+            continue
+        for ref in find_dates(unit.text, published):
+            if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10):
+                best = (rank, ref.value)
+                break
+        if best is not None and best[0][:2] == (True, len(wanted)):
+            break
+    if best is not None:
+        return best[1], True
+    return published, False
+
+
+@lru_cache(maxsize=4096)
+def _any_of(names: tuple[str, ...]) -> re.Pattern:
+    """Any surface form of any of `names` (gazetteer aliases; an unknown name in full or by its last word)."""
+    people = by_name()
+    forms = {f for n in names for f in (people[n].aliases if n in people else (n, n.split()[-1]))}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def is_preview(units: list[Unit]) -> bool:
+    """The lead's first meeting sentence speaks of the future ("is set to meet ... on Friday")."""
+    for unit in units:
+        if unit.cue:
+            m = _patterns()["cue"].search(unit.text)
+            return bool(_patterns()["preview"].search(unit.text)) and tense_at(unit.text, m.start()) == FUTURE
+    return False
+
+
+def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
+    """Venues anywhere, cities only after "in"/"at", weighted like the lead (later paragraphs weigh little)."""
+    votes: Counter[str] = Counter()
+    lead = "\n".join(u.text for u in units)
+    starts = list(itertools.accumulate((len(u.text) + 1 for u in units[:-1]), initial=0))
+    for m in find_places(lead):
+        if m.place.kind == "venue" or m.preposition:
+            unit = units[bisect.bisect_right(starts, m.start) - 1]
+            votes[m.place.name] += unit.weight * (2 if unit.cue else 1)
+    rest = "\n".join(article.paragraphs[_config()["lead_paragraphs"]:])
+    for m in find_places(rest):
+        if m.place.kind == "venue":
+            votes[m.place.name] += 0.3
+    return dict(votes)
+
+
+def find_duration(article: Article) -> str | None:
+    """The first duration said of the meeting ("35-minute encounter" → "35 minutes")."""
+    pats = _patterns()
+    for paragraph in article.paragraphs:
+        if "hour" not in paragraph and "minute" not in paragraph:
+            continue
+        for m in pats["duration"].finditer(paragraph):
+            sentence_start = max(paragraph.rfind(". ", 0, m.start()), 0)
+            sentence_end = paragraph.find(". ", m.end())
+            sentence = paragraph[sentence_start: sentence_end if sentence_end > 0 else len(paragraph)]
+            if not pats["cue"].search(sentence) and not re.search(r"\blast(?:ed|ing)\b", sentence, re.I):
+                continue
+            return normalise_duration(m)
+    return None
+
+
+def normalise_duration(m: re.Match) -> str:
+    amount, unit = m["a"].lower(), m["u"].lower()
+    plural = "" if amount in ("one", "a", "an", "1") else "s"
+    text = f"{amount} {unit}{plural}"
+    if m["b"]:
+        text += f" and {m['b'].lower()} minutes"
+    return f"{m['q'].lower()} {text}" if m["q"] else text
+
+
+def read_article(article: Article) -> Reading:
+    """Principals, date, place and duration of the meeting an article mainly reports."""
+    units = lead_units(article)
+    on = article.published
+    scores = score_people(units)
+    principals = choose_principals(scores)
+    reading = Reading(article, principals, scores)
+    if not principals:
+        reading.reason = "no person named in the headline or lead"
+        return reading
+    if not any(u.cue for u in units):
+        reading.reason = "the headline and lead report no meeting"
+        return reading
+    reading.date, reading.explicit = meeting_date(units, principals, on)
+    reading.preview = is_preview(units)
+    reading.places = place_votes(article, units)
+    reading.duration = find_duration(article)
+    if reading.date is None:
+        reading.reason = "no date: the text names no day and the article has no published date"
+    return reading
+
+
+# ---- grouping ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cluster:
+    pair: frozenset[str]
+    readings: list[Reading] = field(default_factory=list)
+
+    def dates(self) -> list[date]:
+        return [r.date for r in self.readings if r.date is not None]
+
+    def date(self) -> date:
+        """Explicit dates weigh more than published dates; ties go to the earlier date."""
+        w = _config()["weights"]["explicit_date"]
+        votes: Counter[date] = Counter()
+        for r in self.readings:
+            if r.date is not None:
+                votes[r.date] += w if r.explicit else 1.0
+        return min(votes, key=lambda d: (-votes[d], d))
+
+
+def _fits(reading: Reading, cluster: Cluster) -> int | None:
+    """Days between an article's (published) date and a cluster's date when it may report that meeting."""
+    win = _config()["windows"]
+    d = cluster.date()
+    gap = (reading.date - d).days
+    if reading.explicit:
+        return abs(gap) if abs(gap) <= win["same_meeting"] else None
+    if 0 <= gap <= win["report_after"] or (reading.preview and 0 <= -gap <= win["preview_before"]):
+        return abs(gap)
+    return None
+
+
+def cluster_pair(readings: list[Reading]) -> list[Cluster]:
+    """Chain one pair's articles by date: explicit dates first, then published dates attach where they fit."""
+    pair = frozenset(readings[0].principals)
+    clusters: list[Cluster] = []
+    window = _config()["windows"]["same_meeting"]
+    for r in sorted((r for r in readings if r.explicit), key=lambda r: (r.date, r.article.id)):
+        if clusters and (r.date - clusters[-1].readings[0].date).days <= window:
+            clusters[-1].readings.append(r)
+        else:
+            clusters.append(Cluster(pair, [r]))
+    for r in sorted((r for r in readings if not r.explicit), key=lambda r: (r.date, r.article.id)):
+        fits = [(gap, i) for i, c in enumerate(clusters) if (gap := _fits(r, c)) is not None]
+        if fits:
+            clusters[min(fits)[1]].readings.append(r)
+        else:
+            clusters.append(Cluster(pair, [r]))
+    return clusters
+
+
+def _lead_text(article: Article) -> str:
+    return " ".join([article.title, *article.paragraphs[: _config()["lead_paragraphs"]]])
+
+
+def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
+    """Articles naming one principal join the most similar (TF-IDF cosine) meeting of that person whose date
+    fits; only these articles and their candidates are vectorised."""
+    by_person: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        for name in c.pair:
+            by_person[name].append(c)
+    unassigned = []
+    pending = []
+    for r in readings:
+        candidates = [c for c in by_person.get(r.principals[0], []) if r.date is None or _fits(r, c) is not None]
+        if not candidates:
+            unassigned.append(Unassigned(r.article.id, f"only one principal named ({r.principals[0]}) and no "
+                                                       "meeting of theirs on a matching date"))
+        elif len(candidates) == 1:
+            candidates[0].readings.append(r)
+        else:
+            pending.append((r, candidates))
+    if pending:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.metrics.pairwise import cosine_similarity
+
+        for r, candidates in pending:
+            docs = [_lead_text(r.article)] + [" ".join(_lead_text(x.article) for x in c.readings) for c in candidates]
+            matrix = TfidfVectorizer(stop_words="english").fit_transform(docs)
+            sims = cosine_similarity(matrix[0], matrix[1:])[0]
+            best = max(range(len(candidates)), key=lambda i: (sims[i], -i))
+            candidates[best].readings.append(r)
+    return unassigned
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.casefold())
+    return {hash(tuple(words[i:i + 5])) for i in range(max(len(words) - 4, 1))}
+
+
+def syndicated_groups(articles: list[Article]) -> tuple[tuple[str, ...], ...]:
+    """Groups of near-identical articles (one story republished): connected by shared 5-word shingles."""
+    threshold = _config()["syndication"]
+    sh = {a.id: _shingles(a.body or a.text) for a in articles}
+    parent = {a.id: a.id for a in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    ids = sorted(sh)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            small = min(len(sh[a]), len(sh[b]))
+            if small and len(sh[a] & sh[b]) / small >= threshold:
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in ids:
+        groups[root(x)].append(x)
+    return tuple(sorted(tuple(g) for g in groups.values() if len(g) > 1))
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*,?")
+
+
+def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: date) -> tuple[str, ...]:
+    """Other people a principal is said to have met on this trip ("earlier met Wang Yi"): a principal before the
+    cue, the person met after it (relative clauses aside); past meetings ("had met", "last year") are left out."""
+    pats = _patterns()
+    visit = _config()["windows"]["visit"]
+    principal = _any_of(principals)
+    found: set[str] = set()
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if not pats["cue"].search(paragraph) or not principal.search(paragraph):
+                continue
+            for sentence in split_sentences(paragraph):
+                sentence = _RELATIVE.sub(" ", sentence)
+                cue = pats["cue"].search(sentence)
+                subject = principal.search(sentence)
+                if not cue or not subject or subject.start() > cue.start() or pats["pluperfect"].search(sentence):
+                    continue
+                refs = find_dates(sentence, article.published)
+                if any(abs((r.value - on).days) > visit or r.precision != "day" for r in refs):
+                    continue
+                found |= {m.name for m in find_people(sentence[cue.end():], on)
+                          if m.name not in principals and _can_be_principal(m.name, "", 0)}
+    return tuple(sorted(found))
+
+
+def _place(readings: list[Reading]) -> tuple[str | None, str | None]:
+    """(city, venue): the best-voted venue gives its city; else the best-voted city."""
+    places = place_by_name()
+    votes: Counter[str] = Counter()
+    for r in readings:
+        votes.update(r.places)
+    venues = [n for n in votes if places[n].kind == "venue"]
+    if venues:
+        venue = min(venues, key=lambda n: (-votes[n], n))
+        return places[venue].city, venue
+    cities = [n for n in votes if places[n].kind == "city"]
+    return (min(cities, key=lambda n: (-votes[n], n)) if cities else None), None
+
+
+def _title(participants: tuple[str, ...], city: str | None, on: date) -> str:
+    where = f", {city}" if city else ""
+    return f"{' – '.join(participants)}{where}, {on.day} {on:%B} {on.year}"
+
+
+def build_meeting(cluster: Cluster) -> Meeting:
+    readings = cluster.readings
+    on = cluster.date()
+    participants = tuple(sorted(cluster.pair, key=side_order))
+    city, venue = _place(readings)
+    articles = sorted((r.article for r in readings), key=lambda a: (a.published is None, a.published or on, a.id))
+    explicit: dict[date, list[str]] = defaultdict(list)
+    for r in readings:
+        if r.explicit:
+            explicit[r.date].append(r.article.id)
+    versions = tuple(Version(d.isoformat(), tuple(sorted(ids))) for d, ids in sorted(explicit.items())) \
+        if len(explicit) > 1 else ()
+    durations = Counter(r.duration for r in readings if r.duration)
+    duration = min(durations, key=lambda d: (-durations[d], d)) if durations else None
+    return Meeting(
+        id=f"{on.isoformat()}-{'-'.join(slug_of(p) for p in participants)}",
+        title=_title(participants, city, on),
+        date=on,
+        location=city,
+        venue=venue,
+        participants=participants,
+        articles=tuple(a.id for a in articles),
+        sibling_mentions=sibling_mentions(articles, participants, on),
+        date_versions=versions,
+        duration=duration,
+        syndicated=syndicated_groups(articles),
+    )
+
+
+def link_siblings(meetings: list[Meeting]) -> list[Meeting]:
+    """Meetings sharing a principal within a few days are one visit: each lists the others."""
+    visit = timedelta(days=_config()["windows"]["visit"])
+    by_person: dict[str, list[Meeting]] = defaultdict(list)
+    for m in meetings:
+        for p in m.participants:
+            by_person[p].append(m)
+    out = []
+    for m in meetings:
+        near = {o.id: o for p in m.participants for o in by_person[p]
+                if o.id != m.id and abs(o.date - m.date) <= visit}
+        out.append(replace(m, siblings=tuple(sorted(near, key=lambda i: (near[i].date, i)))))
+    return out
+
+
+def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
+    """Two meetings of one pair on one day (rare) keep distinct ids: the later-listed one gets "-2"."""
+    seen: Counter[str] = Counter()
+    out = []
+    for m in sorted(meetings, key=lambda m: (m.id, m.articles)):
+        seen[m.id] += 1
+        out.append(replace(m, id=f"{m.id}-{seen[m.id]}") if seen[m.id] > 1 else m)
+    return out
+
+
+def group_meetings(articles: list[Article]) -> tuple[list[Meeting], list[Unassigned]]:
+    """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why."""
+    readings = [read_article(a) for a in articles]
+    unassigned = [Unassigned(r.article.id, r.reason) for r in readings if r.reason]
+    usable = [r for r in readings if not r.reason]
+    by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)
+    for r in usable:
+        if len(r.principals) >= 2:
+            by_pair[frozenset(r.principals)].append(r)
+    clusters = [c for pair in sorted(by_pair, key=sorted) for c in cluster_pair(by_pair[pair])]
+    unassigned += attach_single([r for r in usable if len(r.principals) == 1], clusters)
+    meetings = link_siblings(_unique_ids([build_meeting(c) for c in clusters]))
+    meetings.sort(key=lambda m: (-m.date.toordinal(), m.id))
+    unassigned.sort(key=lambda u: u.article)
+    return meetings, unassigned

@@ -1,0 +1,753 @@
+"""Quotes: find every direct quotation in an article, attribute it, and merge quotations across outlets.
+
+Extraction pairs quotation marks paragraph by paragraph (an unbalanced mark is dropped, never allowed to
+swallow text; a paragraph left open and continued by an opening mark is a multi-paragraph quotation).
+Attribution tries, in order: the attribution right after the closing mark (`"…," X said`), "quoted X as
+saying", the nearest cue verb before the quotation in its sentence (and its subject), "according to X", the
+previous quotation of the paragraph (`"A," X said. "B."`), an attribution opening the next sentence, and a
+previous quotation paragraph. Pronouns and descriptions resolve to the nearest fitting earlier subject.
+Anything less certain leaves the speaker None.
+
+Merging (`merge_quotes`) keeps one MeetingQuote per wording, citing only the articles whose own quotation
+contains that wording, so the text occurs verbatim in every cited article; near-identical wordings, partial
+quotations and translation variants of one quotation form a family: its best wording is the family's entry
+(ranked on the whole family's corroboration), the others follow it with `variants` linking them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .model import Article, MeetingQuote, Quote
+from .people import Person, by_name, find_mentions, gazetteer
+from .resources import load
+from .textutil import fold, normalize
+
+OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
+OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
+OPENERS_BEFORE = " \t\n([{—–-/"  # characters after which a straight mark opens a quotation
+EDGE = " .,;:!?'\"-–—…"
+_DOUBLE_MARKS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}]")
+_SINGLE_MARKS = re.compile(f"[{OPEN_SINGLE}{CLOSE_SINGLE}{EITHER_SINGLE}]")
+ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Lt|Col|Capt|Sen|Rep|Gov|Jr|Sr|St|No|Prof|Maj|Sgt)"
+                           r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Something a quotation can be attributed to, found in the body."""
+
+    start: int
+    end: int
+    kind: str  # person, organisation, pronoun-person, pronoun-organisation, description, unnamed
+    name: str | None  # canonical or detected name; None for pronouns and unresolved descriptions
+    surface: str
+    roles: frozenset[str] = frozenset()  # role words seen with this mention ("spokesperson")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # first character inside the marks
+    end: int
+    open: int  # position of the opening mark
+    close: int  # position of the closing mark (== end of paragraph when continued)
+    paragraph: int
+    continued: bool = False  # unclosed paragraph continued by the next one
+
+
+# ---------------------------------------------------------------- configuration
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    return load("quotes.yml")
+
+
+def _words_re(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    c = config()
+    cue = _words_re(c["cue_verbs"])
+    return {
+        "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])", re.I),
+        "according": re.compile(r"\baccording\s+to\s+", re.I),
+        "quoted_as": re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
+        "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+saying\b",
+                                 re.I),
+        "unnamed": re.compile(c["unnamed_speaker"], re.I),
+        "pronoun": re.compile(
+            rf"\b(?:{_words_re(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
+        "orgdesc": re.compile(rf"\b(?:{_words_re(c['organisation_descriptions'])})\b", re.I),
+        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({_words_re(c['role_descriptions'])})\b", re.I),
+        "relative": re.compile(r",\s+(?:who|which|whose|a|an|the)\b[^,]{0,120},"),
+        "cue_after": re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:\w+ly\s+)?(?:{cue})(?![\w’'-])", re.I),
+    }
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    c = config()
+    return {
+        "titles": frozenset(t.casefold() for t in c["titles"]),
+        "roles": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"]),
+        "organisation": frozenset(w.casefold() for w in c["organisation_words"]),
+        "object": frozenset(c["object_markers"]),
+        "cues": frozenset(" ".join(v.casefold().split()) for v in c["cue_verbs"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def _organisations() -> tuple[re.Pattern, dict[str, str]]:
+    """Gazetteer organisations, matched case-insensitively ("China's Foreign Ministry")."""
+    owner = {a.casefold(): p.name for p in gazetteer() if p.organisation for a in p.aliases}
+    pattern = re.compile(r"(?<![\w-])(?:" + _words_re(list(owner)) + r")(?:['’]s)?(?![\w-])", re.I)
+    return pattern, owner
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
+    owners: dict[str, list[Person]] = {}
+    for person in gazetteer():
+        for d in person.descriptions:
+            owners.setdefault(d.casefold(), []).append(person)
+    pattern = re.compile(r"(?<![\w-])(?:" + _words_re(list(owners)) + r")(?![\w-])", re.I)
+    return pattern, {k: tuple(v) for k, v in owners.items()}
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    """A run of capitalised words (with initials and particles): candidate new names and organisations."""
+    word = r"(?:[A-Z]\.|[A-Z][\w’'-]*\w)"
+    return re.compile(rf"{word}(?:[ \t]+(?:{word}|de|da|van|von|bin|al-\w+))*")
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def _kind(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the mark at text[i], judged by its neighbours."""
+    ch = text[i]
+    if ch in OPEN_DOUBLE or ch in OPEN_SINGLE:
+        return "open"
+    if ch in CLOSE_DOUBLE:
+        return "close"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in CLOSE_SINGLE or ch == EITHER_SINGLE:
+        if before.isalnum() and after.isalnum():
+            return "inner"  # an apostrophe: don't, Xi’s
+        if before in OPENERS_BEFORE or before in OPEN_DOUBLE + EITHER_DOUBLE:
+            return "open" if (after.isalnum() or after in "….") and ch == EITHER_SINGLE else "inner"
+        return "close" if after.isspace() or not after.isalnum() else "inner"
+    if before in OPENERS_BEFORE or before in OPEN_DOUBLE + OPEN_SINGLE:
+        return "open"
+    if after.isspace() or after in ".,;:!?)]—–-" or i + 1 == len(text):
+        return "close"
+    return "either"
+
+
+def _double_spans(paragraphs: list[tuple[int, str]]) -> list[Span]:
+    spans: list[Span] = []
+    for n, (offset, para) in enumerate(paragraphs):
+        open_at: int | None = None
+        for mark in _DOUBLE_MARKS.finditer(para):
+            i = mark.start()
+            kind = _kind(para, i)
+            if open_at is None:
+                if kind in ("open", "either"):
+                    open_at = i
+            elif kind in ("close", "either"):
+                spans.append(Span(offset + open_at + 1, offset + i, offset + open_at, offset + i, n))
+                open_at = None
+            else:
+                open_at = i  # a second opening mark: the first one was unbalanced
+        if open_at is not None:
+            following = paragraphs[n + 1][1].lstrip() if n + 1 < len(paragraphs) else ""
+            if following[:1] and following[0] in OPEN_DOUBLE + EITHER_DOUBLE:
+                end = offset + len(para)
+                spans.append(Span(offset + open_at + 1, end, offset + open_at, end, n, continued=True))
+    return spans
+
+
+def _single_spans(paragraphs: list[tuple[int, str]], taken: list[Span]) -> list[Span]:
+    """Single-quoted quotations outside double-quoted ones; apostrophes ("nations’") never open one."""
+    limit = config()["single_quote_max_words"]
+    spans: list[Span] = []
+    for n, (offset, para) in enumerate(paragraphs):
+        inside = [(s.open - offset, s.close - offset) for s in taken if s.paragraph == n]
+        marks = [(m.start(), _kind(para, m.start())) for m in _SINGLE_MARKS.finditer(para)
+                 if not any(a <= m.start() <= b for a, b in inside)]
+        k = 0
+        while k < len(marks):
+            i, kind = marks[k]
+            if kind != "open":
+                k += 1
+                continue
+            closers = []
+            for j, other in marks[k + 1:]:
+                if other == "open":
+                    break
+                if other == "close":
+                    closers.append(j)
+            near_punct = [j for j in closers if para[j - 1] in ",.!?" or para[j + 1:j + 2] in tuple(",.;:!?")]
+            close = (near_punct or closers or [None])[0]
+            if close is not None and 0 < len(para[i + 1:close].split()) <= limit:
+                spans.append(Span(offset + i + 1, offset + close, offset + i, offset + close, n))
+            k = next((m for m, (j, _) in enumerate(marks) if j > (close if close is not None else i)), len(marks))
+    return spans
+
+
+def _trim(span: Span, body: str) -> Span | None:
+    text = body[span.start:span.end]
+    lead = len(text) - len(text.lstrip())
+    tail = len(text) - len(text.rstrip())
+    start, end = span.start + lead, span.end - tail
+    if end <= start or not re.search(r"\w", body[start:end]):
+        return None
+    return Span(start, end, span.open, span.close, span.paragraph, span.continued)
+
+
+def find_spans(body: str) -> list[Span]:
+    """Every quotation's inner span, in order of appearance."""
+    paragraphs, pos = [], 0
+    for para in body.split("\n\n"):
+        paragraphs.append((pos, para))
+        pos += len(para) + 2
+    double = _double_spans(paragraphs)
+    found = [_trim(s, body) for s in double + _single_spans(paragraphs, double)]
+    return sorted((s for s in found if s), key=lambda s: s.start)
+
+
+# ---------------------------------------------------------------- sentences and mentions
+
+
+def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Sentence spans; full stops inside quotations don't end a sentence, a quotation ending in one may."""
+    masked = _mask(body, spans, 0, len(body))
+    cuts = {0, len(body)}
+    for m in re.finditer(r"\n\n", body):
+        cuts.add(m.end())
+    for m in re.finditer(r"[.!?]+[)\]]?(?=\s+[A-Z“\"‘'(])", masked):
+        if not ABBREVIATIONS.search(masked[max(0, m.start() - 12):m.start()]):
+            cuts.add(m.end())
+    for s in spans:
+        after = body[s.close + 1:s.close + 3]
+        if body[s.start:s.end][-1:] in ".!?" and re.match(r"\s+[A-Z“\"‘]", after):
+            cuts.add(s.close + 1)
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:]) if body[a:b].strip()]
+
+
+def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
+    """body[start:end] with quotation contents (marks included) blanked, so cues inside quotes don't count."""
+    chars = list(body[start:end])
+    for s in spans:
+        for i in range(max(s.open, start), min(s.close + 1, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _overlaps(a: Ref, refs: list[Ref]) -> bool:
+    return any(a.start < r.end and r.start < a.end for r in refs)
+
+
+def _roles_before(body: str, start: int) -> frozenset[str]:
+    words = re.findall(r"[\w.]+", body[max(0, start - 60):start].casefold())[-4:]
+    return frozenset(w for w in words if w in _word_sets()["roles"])
+
+
+def _new_names(body: str, known: list[Ref]) -> list[Ref]:
+    """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
+    titles, org_words, p = _word_sets()["titles"], _word_sets()["organisation"], _patterns()
+    found: list[Ref] = []
+    for m in _name_pattern().finditer(body):
+        tokens = m.group().split()
+        keep = list(tokens)
+        while keep and keep[0].casefold().rstrip(",") in titles:
+            keep.pop(0)
+        if not keep:
+            continue
+        before = body[max(0, m.start() - 30):m.start()]
+        after = body[m.end():m.end() + 40]
+        last = before.casefold().split()[-2:] if before[-1:].isspace() else []
+        titled = len(keep) < len(tokens) or bool(last) and last[-1] in titles
+        beside_cue = bool(p["cue_after"].match(after)) or bool(last) and (
+            last[-1] in _word_sets()["cues"] or " ".join(last) in _word_sets()["cues"])
+        if not (titled or beside_cue):
+            continue
+        start = m.start() + m.group().index(keep[0])
+        ref_end = m.end()
+        words = {t.casefold().strip("’'s.,") for t in keep}
+        if words & org_words:
+            the = re.search(r"\bthe\s+$", body[max(0, start - 4):start], re.I)
+            ref = Ref(start, ref_end, "organisation", " ".join(keep), body[start:ref_end])
+            if not the and len(keep) == 1 and keep[0].casefold() not in org_words:
+                continue
+        elif 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1]):
+            ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
+        else:
+            continue
+        if not _overlaps(ref, known + found):
+            found.append(ref)
+    return found
+
+
+def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
+    """"Wu said" after "spokesperson Wu Qian": a single name token that belongs to one detected new name."""
+    gaz = {p.name for p in gazetteer()}
+    owners: dict[str, set[str]] = {}
+    for r in refs:
+        if r.kind == "person" and r.name not in gaz:
+            for token in r.name.split():
+                owners.setdefault(token, set()).add(r.name)
+    found = []
+    for token, names in owners.items():
+        if len(names) != 1 or len(token) < 2:
+            continue
+        name = next(iter(names))
+        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", body):
+            ref = Ref(m.start(), m.end(), "person", name, m.group())
+            if not _overlaps(ref, refs + found):
+                found.append(ref)
+    return found
+
+
+def find_refs(body: str, on: date | None) -> list[Ref]:
+    """Everything in `body` that a quotation can be attributed to, in order, without overlaps."""
+    p = _patterns()
+    refs = [Ref(m.start, m.end, "organisation" if by_name()[m.name].organisation else "person", m.name,
+                m.surface, _roles_before(body, m.start)) for m in find_mentions(body)]
+    org_pattern, org_owner = _organisations()
+    candidates: list[Ref] = []
+    for m in org_pattern.finditer(body):
+        key = re.sub(r"['’]s$", "", m.group()).casefold()
+        candidates.append(Ref(m.start(), m.end(), "organisation", org_owner.get(key), m.group()))
+    desc_pattern, desc_owner = _descriptions()
+    for m in desc_pattern.finditer(body):
+        people = [x for x in desc_owner[m.group().casefold()] if x.active(on)]
+        candidates.append(Ref(m.start(), m.end(), "description", "|".join(x.name for x in people), m.group()))
+    for m in p["orgdesc"].finditer(body):
+        candidates.append(Ref(m.start(), m.end(), "organisation-description", None, m.group()))
+    for m in p["unnamed"].finditer(body):
+        candidates.append(Ref(m.start(), m.end(), "unnamed", None, m.group()))
+    for m in p["roledesc"].finditer(body):
+        candidates.append(Ref(m.start(), m.end(), "role", None, m.group(), frozenset({m.group(1).casefold()})))
+    for m in p["pronoun"].finditer(body):
+        person = m.group().casefold() in config()["pronouns"]["person"]
+        candidates.append(Ref(m.start(), m.end(), "pronoun-person" if person else "pronoun-organisation", None,
+                              m.group()))
+    # longer spans win ("a White House readout" over "White House"; "the Chinese president" over "the president")
+    taken = bytearray(len(body))  # 1: a gazetteer mention, 2: an accepted candidate
+    for r in refs:
+        taken[r.start:r.end] = b"\1" * (r.end - r.start)
+    for ref in sorted(candidates, key=lambda r: (-(r.end - r.start), r.start)):
+        seg = taken[ref.start:ref.end]
+        if 2 in seg:
+            continue
+        if 1 in seg:
+            clash = [r for r in refs if ref.start < r.end and r.start < ref.end]
+            if any(r.end - r.start >= ref.end - ref.start for r in clash):
+                continue
+            refs = [r for r in refs if r not in clash]
+        refs.append(ref)
+        taken[ref.start:ref.end] = b"\2" * (ref.end - ref.start)
+    refs += _new_names(body, refs)
+    refs += _surname_refs(body, refs)
+    return sorted(refs, key=lambda r: r.start)
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass
+class _State:
+    """What pronouns and descriptions can refer to: the latest subjects and mentions seen so far."""
+
+    person: str | None = None
+    organisation: str | None = None
+    seen: list[tuple[str, frozenset[str]]] | None = None  # (name, roles) of people mentioned, in order
+
+
+def _resolve(ref: Ref, state: _State) -> str | None:
+    """The name a mention stands for, or None when it names no one (or no one for sure)."""
+    if ref.kind in ("person", "organisation"):
+        return ref.name
+    if ref.kind == "pronoun-person":
+        return state.person
+    if ref.kind in ("pronoun-organisation", "organisation-description"):
+        return state.organisation
+    if ref.kind == "description":
+        names = [n for n in ref.name.split("|") if n]
+        mentioned = [n for n, _ in reversed(state.seen or []) if n in names]
+        if mentioned:
+            return mentioned[0]
+        return names[0] if len(names) == 1 and len(ref.surface.split()) >= 3 else None
+    if ref.kind == "role":
+        role = next(iter(ref.roles))
+        for name, roles in reversed(state.seen or []):
+            person = by_name().get(name)
+            if role in roles or (person and person.role and role in person.role.casefold()):
+                return name
+    return None
+
+
+def _is_subject(ref: Ref, body: str, sentence_start: int, spans: list[Span]) -> bool:
+    """Not possessive ("Trump's vision") and not an object ("met with Xi", "between Xi and Trump")."""
+    if re.match(r"['’]s\b", body[ref.end:ref.end + 3]) or ref.surface.endswith(("'s", "’s")):
+        return False
+    start = max(sentence_start, ref.start - 20)
+    before = re.findall(r"[\w’']+", _mask(body, spans, start, ref.start).casefold())
+    return not (before and before[-1] in _word_sets()["object"])
+
+
+def _refs_in(refs: list[Ref], start: int, end: int, spans: list[Span]) -> list[Ref]:
+    return [r for r in refs if start <= r.start and r.end <= end
+            and not any(s.open <= r.start and r.end <= s.close + 1 for s in spans)]
+
+
+def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
+    """"Foreign Ministry spokesperson Wang Wenbin": the person named right after an institution speaks."""
+    if ref.kind != "organisation":
+        return ref
+    nxt = next((r for r in refs if r.start >= ref.end), None)
+    if nxt and nxt.kind == "person" and re.fullmatch(r"[\s\w.-]{0,40}", body[ref.end:nxt.start]):
+        return nxt
+    return ref
+
+
+def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: list[Span],
+                       state: _State) -> tuple[bool, str | None, str | None]:
+    """Read "X said" / "said X" (X: a name, pronoun, description or unnamed source) in body[pos:end]."""
+    tail = body[pos:end]
+    lead = re.match(r"[\s,;—–-]*", tail)
+    cue = _patterns()["cue"].search(tail, lead.end())
+    if not cue:
+        return False, None, None
+    before = tail[lead.end():cue.start()]
+    quoted = _patterns()["quoted_as"].search(before + cue.group())
+    if quoted:  # "the spokesperson quoted Dong as saying": Dong is the speaker
+        named = _refs_in(refs, pos + lead.end() + quoted.start(1), pos + lead.end() + quoted.end(1), spans)
+        if named:
+            return True, _resolve(named[0], state), "quoted"
+    if not before.strip():  # ", said X"
+        after = _refs_in(refs, pos + cue.end(), end, spans)
+        near = [r for r in after if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", body[pos + cue.end():r.start])]
+        if not near:
+            return False, None, None
+        return True, _resolve(_person_behind(near[0], refs, body), state), cue.group().casefold()
+    if len(_patterns()["relative"].sub(",", before).split()) > 8:
+        return False, None, None
+    inside = _refs_in(refs, pos + lead.end(), pos + cue.start(), spans)
+    if not inside or inside[0].start - pos - lead.end() > 4:
+        return False, None, None
+    return True, _resolve(_person_behind(inside[0], refs, body), state), cue.group().casefold()
+
+
+def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref], spans: list[Span],
+                       state: _State) -> tuple[bool, str | None, str | None]:
+    """`"…," X said` / `"…," said X` right after the closing mark."""
+    nxt = next((s.open for s in spans if s.open > span.close), len(body))
+    end = min(sentence_end, nxt)
+    inner_end = body[span.start:span.end].rstrip()[-1:]
+    lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
+    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead):
+        return False, None, None
+    return _parse_attribution(body, span.close + 1, end, refs, spans, state)
+
+
+def _final_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref], spans: list[Span],
+                       state: _State) -> tuple[bool, str | None, str | None]:
+    """A closing clause that attributes the whole sentence: `China agreed to "…" in May, the White House said.`"""
+    if any(span.close < s.open < sentence_end for s in spans):
+        return False, None, None
+    masked = _mask(body, spans, span.close + 1, sentence_end)
+    comma = masked.rfind(",")
+    if comma < 0:
+        return False, None, None
+    return _parse_attribution(body, span.close + 1 + comma, sentence_end, refs, spans, state)
+
+
+def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
+                        state: _State, subject: str | None) -> tuple[str | None, str | None] | None:
+    """The nearest cue verb before the quotation in its sentence and its subject; None when there is no cue."""
+    start = sentence[0]
+    head = _mask(body, spans, start, span.open)
+    p = _patterns()
+    quoted = list(p["quoted_as"].finditer(head))
+    if quoted:
+        m = quoted[-1]
+        inside = _refs_in(refs, start + m.start(1), start + m.end(1), spans)
+        if inside:
+            return _resolve(inside[0], state), "quoted"
+    was = list(p["was_quoted"].finditer(head))
+    if was:
+        prior = _refs_in(refs, start, start + was[-1].start(), spans)
+        if prior:
+            return _resolve(prior[-1], state), "quoted"
+    cues = list(p["cue"].finditer(head))
+    if not cues:
+        return None
+    cue = cues[-1]
+    word = cue.group().casefold()
+    if word.endswith("ing"):
+        return subject, word
+    clause_start = start + (cues[-2].end() if len(cues) > 1 else 0)
+    region = p["relative"].sub(lambda m: " " * len(m.group()), head[clause_start - start:cue.start()])
+    prior = [r for r in _refs_in(refs, clause_start, start + cue.start(), spans)
+             if region[r.start - clause_start:r.end - clause_start].strip()]
+    if not prior:
+        return None
+    return _resolve(prior[-1], state), word
+
+
+def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
+               state: _State) -> str | None:
+    head = _mask(body, spans, *sentence)
+    for m in _patterns()["according"].finditer(head):
+        near = _refs_in(refs, sentence[0] + m.end(), sentence[0] + m.end() + 40, spans)
+        if near and near[0].start - sentence[0] - m.end() <= 4:
+            return _resolve(near[0], state)
+    return None
+
+
+def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
+                      state: _State) -> tuple[str | None, str | None] | None:
+    """A next sentence that opens with an attribution ("Blinken said in a statement.") and quotes nothing."""
+    a, b = sentence
+    if any(a <= s.open < b for s in spans):
+        return None
+    text = body[a:b]
+    cue = _patterns()["cue"].search(text)
+    first = _refs_in(refs, a, b, spans)
+    if not cue or not first or first[0].start - a > 4 or first[0].end > a + cue.start():
+        return None
+    if len(text[first[0].end - a:cue.start()].split()) > 2:
+        return None
+    return _resolve(first[0], state), cue.group().casefold()
+
+
+def _sentence_subject(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span]) -> Ref | None:
+    for r in _refs_in(refs, *sentence, spans):
+        if r.kind != "unnamed" and _is_subject(r, body, sentence[0], spans):
+            return r
+    return None
+
+
+def _phrase(text: str) -> bool:
+    return len(fold(text).strip(EDGE).split()) <= config()["phrase_max_words"]
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every direct quotation in `article.body`, with its speaker (or None) and cue verb."""
+    body = article.body
+    spans = find_spans(body)
+    if not spans:
+        return []
+    refs = find_refs(body, article.published)
+    sentences = _sentences(body, spans)
+    state = _State(seen=[])
+    quotes: list[Quote] = []
+    speaker_of: dict[int, tuple[str | None, str | None]] = {}  # span index -> (speaker, cue)
+    for k, sentence in enumerate(sentences):
+        subject_ref = _sentence_subject(body, sentence, refs, spans)
+        subject = _resolve(subject_ref, state) if subject_ref else None
+        for i, span in enumerate(spans):
+            if not sentence[0] <= span.open < sentence[1]:
+                continue
+            speaker_of[i] = _attribute(body, i, spans, sentence, sentences[k + 1:k + 2], refs, state, subject,
+                                       speaker_of)
+        quoted = [speaker_of[i][0] for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]
+                  and speaker_of[i][0]]
+        subject = quoted[0] if quoted and (not subject_ref or subject_ref.start > sentence[0] + 2) else subject
+        _advance(state, body, sentence, refs, spans, subject)
+    for i, span in enumerate(spans):
+        speaker, cue = speaker_of.get(i, (None, None))
+        text = body[span.start:span.end]
+        quotes.append(Quote(text, article.id, span.start, span.end, speaker, cue, _phrase(text)))
+    return quotes
+
+
+def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], following: list[tuple[int, int]],
+               refs: list[Ref], state: _State, subject: str | None,
+               done: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    span = spans[i]
+    found, speaker, cue = _after_attribution(body, span, sentence[1], refs, spans, state)
+    if found:
+        return speaker, cue
+    before = _before_attribution(body, span, sentence, refs, spans, state, subject)
+    if before is not None and before[0]:
+        return before
+    found, speaker, cue = _final_attribution(body, span, sentence[1], refs, spans, state)
+    if found:
+        return speaker, cue
+    according = _according(body, sentence, refs, spans, state)
+    if according:
+        return according, "according to"
+    if before is not None:
+        return before
+    previous = done.get(i - 1) if i else None
+    same_paragraph = i and spans[i - 1].paragraph == span.paragraph
+    if previous and previous[0] and (same_paragraph or spans[i - 1].continued):
+        return previous
+    whole = body[sentence[0]:span.open].strip() == "" and not body[span.close + 1:sentence[1]].strip().strip(" .,")
+    if whole and following:
+        nxt = _next_attribution(body, following[0], refs, spans, state)
+        if nxt:
+            return nxt
+    paragraph_start = body.rfind("\n\n", 0, span.open) + 2 if "\n\n" in body[:span.open] else 0
+    if previous and previous[0] and spans[i - 1].paragraph == span.paragraph - 1 \
+            and not body[paragraph_start:span.open].strip():
+        return previous
+    return None, None
+
+
+def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
+             subject: str | None) -> None:
+    """After a sentence: its subject becomes what "he"/"it" mean; its mentions become candidates."""
+    for r in _refs_in(refs, *sentence, spans):
+        name = _resolve(r, state) if r.kind not in ("pronoun-person", "pronoun-organisation") else None
+        if not name:
+            continue
+        person = by_name().get(name)
+        if person and person.organisation or r.kind == "organisation":
+            state.organisation = name
+        else:
+            state.seen.append((name, r.roles))
+    if subject:
+        person = by_name().get(subject)
+        if person and person.organisation:
+            state.organisation = subject
+        elif any(subject == r.name for r in refs if r.kind == "organisation"):
+            state.organisation = subject
+        else:
+            state.person = subject
+    elif state.person is None and state.seen:
+        state.person = state.seen[-1][0]
+
+
+# ---------------------------------------------------------------- the invariant and merging
+
+
+def quote_occurs(text: str, body: str) -> bool:
+    """The export invariant: `text` occurs verbatim in `body` once white space and quote marks are normalised."""
+    needle = normalize(text)
+    return bool(needle) and needle in normalize(body)
+
+
+def _key(text: str) -> str:
+    """Wording identity: normalised (case kept, as the invariant is), without edge punctuation."""
+    return normalize(text).strip(EDGE)
+
+
+def _shown(texts: list[str]) -> str:
+    """One wording's display text: the verbatim form when all copies agree, else the bare shared wording."""
+    if len({normalize(t) for t in texts}) == 1:
+        return texts[0]
+    return _key(texts[0])
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same quotation in other words: near-identical, one inside the other, or a translation variant."""
+    m = config()["merge"]
+    a, b = a.casefold(), b.casefold()
+    if a in b or b in a:
+        return min(len(a), len(b)) >= 12
+    if fuzz.ratio(a, b) >= m["same_ratio"]:
+        return True
+    words_a, words_b = a.split(), b.split()
+    return (min(len(words_a), len(words_b)) >= m["variant_min_words"]
+            and fuzz.token_set_ratio(a, b) >= m["variant_token_ratio"]
+            and fuzz.ratio(a, b) >= m["variant_token_ratio"] - 20)
+
+
+def _families(keys: list[str]) -> list[list[int]]:
+    """Group wordings into families; candidate pairs come from shared 3-word shingles (no all-pairs scan)."""
+    parent = list(range(len(keys)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, k in enumerate(keys):
+        words = re.findall(r"\w+", k)
+        shingles = {tuple(words[j:j + 3]) for j in range(max(1, len(words) - 2))}
+        for sh in shingles:
+            for j in index.get(sh, ()):
+                if root(i) != root(j) and _similar(keys[i], keys[j]):
+                    parent[root(i)] = root(j)
+            index.setdefault(sh, []).append(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(keys)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _outlets(sources: set[str], syndicated: tuple[tuple[str, ...], ...]) -> int:
+    group_of = {aid: n for n, group in enumerate(syndicated) for aid in group}
+    return len({group_of.get(aid, aid) for aid in sources})
+
+
+def _vote(values: list[str | None]) -> str | None:
+    named = Counter(v for v in values if v)
+    return named.most_common(1)[0][0] if named else None
+
+
+def merge_quotes(quotes: list[Quote], principals: tuple[str, ...], key_count: int,
+                 syndicated: tuple[tuple[str, ...], ...] = ()) -> tuple[MeetingQuote, ...]:
+    """One MeetingQuote per wording, citing every article that carries it; families of variants ranked
+    together by corroboration, speaker prominence and substance; the best `key_count` non-phrases are key."""
+    m = config()["merge"]
+    w = m["weights"]
+    by_key: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_key.setdefault(_key(q.text), []).append(q)
+    keys = [k for k in by_key if k]
+    # a wording's sources: the articles that carry it (so it occurs verbatim in each)
+    sources = {k: {q.article for q in by_key[k]} for k in keys}
+    ranked: list[tuple[float, int, MeetingQuote]] = []
+    for family in _families(keys):
+        members = sorted((keys[i] for i in family), key=lambda k: (-len(sources[k]), -len(k)))
+        family_sources: set[str] = set()
+        for k in members:
+            family_sources |= sources[k]
+        family_quotes = [q for k in members for q in by_key[k]]
+        speaker = _vote([q.speaker for q in family_quotes])
+        cue = _vote([q.cue for q in family_quotes])
+        phrase = all(q.phrase for q in family_quotes)
+        best = max(members, key=lambda k: (len(sources[k]), len(k.split()) if not phrase else 0))
+        words = len(best.split())
+        score = (w["outlets"] * _outlets(family_sources, syndicated)
+                 + (w["principal"] if speaker in principals else w["known_speaker"] if speaker else 0.0)
+                 + w["substance"] * min(words, m["substance_words"]) / m["substance_words"]
+                 - (10.0 if phrase else 0.0))
+        shown = {k: _shown([q.text for q in by_key[k]]) for k in members}
+        order = [best] + [k for k in members if k != best]
+        for rank, k in enumerate(order):
+            own = by_key[k]
+            ranked.append((score - 0.001 * rank, rank, MeetingQuote(
+                text=shown[k],
+                speaker=speaker if rank == 0 else _vote([q.speaker for q in own]) or speaker,
+                cue=cue if rank == 0 else _vote([q.cue for q in own]) or cue,
+                sources=tuple(sorted(sources[k])),
+                variants=tuple(shown[o] for o in order if o != k) if rank == 0 else (shown[best],),
+                score=round(score - 0.001 * rank, 4),
+                key=False,
+            )))
+    ranked.sort(key=lambda t: (-t[0], t[2].text))
+    out, keyed = [], 0
+    for score, rank, mq in ranked:
+        is_key = rank == 0 and keyed < key_count and not _phrase(mq.text)
+        keyed += is_key
+        out.append(MeetingQuote(mq.text, mq.speaker, mq.cue, mq.sources, is_key, mq.variants, mq.score))
+    return tuple(out)
