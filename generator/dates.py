@@ -57,8 +57,8 @@ def _patterns() -> dict[str, re.Pattern]:
     md = rf"(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     dm = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{months})\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     return {
-        "any": re.compile(rf"\d|\b(?:{trie_pattern([*_weekdays(), *_months()], fold_case=True)})\b"
-                          r"|(?i:today|yesterday|tomorrow|night|year)", re.I),
+        "any": re.compile(rf"\b(?:{trie_pattern([*_weekdays(), *_months()], fold_case=True)})\b"
+                          r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b", re.I),
         "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         # "Monday (Jun 19)", "Friday, May 31", "on June 19, 2023", "19 June"
         "explicit": re.compile(
@@ -88,7 +88,8 @@ def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
 def tense_at(sentence: str, pos: int) -> str:
     """The tense governing position `pos` of `sentence`: the nearest cue before it, else the nearest after it."""
     future, past = _tense_patterns()
-    cues = [(m.start(), FUTURE) for m in future.finditer(sentence)] + [(m.start(), PAST) for m in past.finditer(sentence)]
+    cues = [(m.start(), FUTURE) for m in future.finditer(sentence)]
+    cues += [(m.start(), PAST) for m in past.finditer(sentence)]
     if not cues:
         return PRESENT
     before = [c for c in cues if c[0] < pos]
@@ -210,7 +211,8 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
             continue
         modifier = (m["mod"] or "").strip().lower()
         year = int(m["year"]) if m["year"] else None
-        if modifier in ("since", "by", "until") or (not modifier and year is None) or (published is None and year is None):
+        # a bare month name needs a modifier or a year to be a date ("in November", "March 2023")
+        if modifier in ("since", "by", "until") or year is None and (not modifier or published is None):
             taken.append(m.span())
             continue
         when = tense or tense_at(text, m.start())

@@ -37,6 +37,7 @@ def _patterns() -> dict[str, re.Pattern]:
     num = "|".join(dur["numbers"])
     return {
         "cue": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['cues'], fold_case=True)})(?![\w-])", re.I),
+        "met": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['sibling_cues'], fold_case=True)})(?![\w-])", re.I),
         "preview": re.compile(rf"\b(?:{words(cfg['preview'])})\b", re.I),
         "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:\w+\s+){{0,3}}$", re.I),
         "abbrev": re.compile(rf"(?:\b(?:{words(cfg['abbreviations'])})|(?:\b[A-Z]\.)+[A-Z]?)$"),
@@ -185,15 +186,16 @@ def _any_of(names: tuple[str, ...]) -> re.Pattern:
     """Any surface form of any of `names` (gazetteer aliases; an unknown name in full or by its last word)."""
     people = by_name()
     forms = {f for n in names for f in (people[n].aliases if n in people else (n, n.split()[-1]))}
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(forms) + r")(?![\w-])")
 
 
 def is_preview(units: list[Unit]) -> bool:
-    """The lead's first meeting sentence speaks of the future ("is set to meet ... on Friday")."""
-    for unit in units:
-        if unit.cue:
-            m = _patterns()["cue"].search(unit.text)
-            return bool(_patterns()["preview"].search(unit.text)) and tense_at(unit.text, m.start()) == FUTURE
+    """One of the lead's first two meeting sentences speaks of the future ("is set to meet ... on Friday")."""
+    pats = _patterns()
+    for unit in [u for u in units if u.cue][:2]:
+        m = pats["cue"].search(unit.text)
+        if pats["preview"].search(unit.text) and tense_at(unit.text, m.start()) == FUTURE:
+            return True
     return False
 
 
@@ -213,19 +215,19 @@ def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
     return dict(votes)
 
 
-def find_duration(article: Article) -> str | None:
-    """The first duration said of the meeting ("35-minute encounter" → "35 minutes")."""
+def find_duration(article: Article, principals: tuple[str, ...]) -> str | None:
+    """The first duration said of the meeting ("35-minute encounter" → "35 minutes"): in a sentence with a
+    meeting cue or "lasted", naming no one but the principals (not "five-hour talks with Wang Yi")."""
     pats = _patterns()
     for paragraph in article.paragraphs:
         if "hour" not in paragraph and "minute" not in paragraph:
             continue
-        for m in pats["duration"].finditer(paragraph):
-            sentence_start = max(paragraph.rfind(". ", 0, m.start()), 0)
-            sentence_end = paragraph.find(". ", m.end())
-            sentence = paragraph[sentence_start: sentence_end if sentence_end > 0 else len(paragraph)]
-            if not pats["cue"].search(sentence) and not re.search(r"\blast(?:ed|ing)\b", sentence, re.I):
+        for sentence in split_sentences(paragraph):
+            m = pats["duration"].search(sentence)
+            if not m or not (pats["cue"].search(sentence) or re.search(r"\blast(?:ed|ing)\b", sentence, re.I)):
                 continue
-            return normalise_duration(m)
+            if all(p.name in principals for p in find_people(sentence, article.published)):
+                return normalise_duration(m)
     return None
 
 
@@ -254,7 +256,7 @@ def read_article(article: Article) -> Reading:
     reading.date, reading.explicit = meeting_date(units, principals, on)
     reading.preview = is_preview(units)
     reading.places = place_votes(article, units)
-    reading.duration = find_duration(article)
+    reading.duration = find_duration(article, principals)
     if reading.date is None:
         reading.reason = "no date: the text names no day and the article has no published date"
     return reading
@@ -267,9 +269,6 @@ def read_article(article: Article) -> Reading:
 class Cluster:
     pair: frozenset[str]
     readings: list[Reading] = field(default_factory=list)
-
-    def dates(self) -> list[date]:
-        return [r.date for r in self.readings if r.date is not None]
 
     def date(self) -> date:
         """Explicit dates weigh more than published dates; ties go to the earlier date."""
@@ -326,7 +325,7 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
     unassigned = []
     pending = []
     for r in readings:
-        candidates = [c for c in by_person.get(r.principals[0], []) if r.date is None or _fits(r, c) is not None]
+        candidates = [c for c in by_person.get(r.principals[0], []) if _fits(r, c) is not None]
         if not candidates:
             unassigned.append(Unassigned(r.article.id, f"only one principal named ({r.principals[0]}) and no "
                                                        "meeting of theirs on a matching date"))
@@ -347,9 +346,9 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
     return unassigned
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.casefold())
-    return {hash(tuple(words[i:i + 5])) for i in range(max(len(words) - 4, 1))}
+    return set(zip(words, words[1:], words[2:], words[3:], words[4:]))
 
 
 def syndicated_groups(articles: list[Article]) -> tuple[tuple[str, ...], ...]:
@@ -375,31 +374,35 @@ def syndicated_groups(articles: list[Article]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(tuple(g) for g in groups.values() if len(g) > 1))
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,]*,?")
+_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^,]*,?")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: date) -> tuple[str, ...]:
-    """Other people a principal is said to have met on this trip ("earlier met Wang Yi"): a principal before the
-    cue, the person met after it (relative clauses aside); past meetings ("had met", "last year") are left out."""
+    """Other people a principal is said to have met on this trip ("earlier met Wang Yi"): a principal (or "he",
+    "she") before the verb, the person met after it, "who" clauses aside; past meetings ("had met", "last year")
+    are left out."""
     pats = _patterns()
     visit = _config()["windows"]["visit"]
     principal = _any_of(principals)
     found: set[str] = set()
     for article in articles:
         for paragraph in article.paragraphs:
-            if not pats["cue"].search(paragraph) or not principal.search(paragraph):
+            if not pats["met"].search(paragraph):
                 continue
             for sentence in split_sentences(paragraph):
                 sentence = _RELATIVE.sub(" ", sentence)
-                cue = pats["cue"].search(sentence)
-                subject = principal.search(sentence)
-                if not cue or not subject or subject.start() > cue.start() or pats["pluperfect"].search(sentence):
+                if pats["pluperfect"].search(sentence):
                     continue
-                refs = find_dates(sentence, article.published)
-                if any(abs((r.value - on).days) > visit or r.precision != "day" for r in refs):
+                subject = principal.search(sentence) or _PRONOUN.search(sentence)
+                verbs = [v for v in pats["met"].finditer(sentence) if subject and subject.start() < v.start()]
+                if not verbs:
                     continue
-                found |= {m.name for m in find_people(sentence[cue.end():], on)
-                          if m.name not in principals and _can_be_principal(m.name, "", 0)}
+                met = {m.name for m in find_people(sentence[verbs[0].end():], on)
+                       if m.name not in principals and _can_be_principal(m.name, "", 0)}
+                refs = find_dates(sentence, article.published) if met else []
+                if not any(abs((r.value - on).days) > visit or r.precision != "day" for r in refs):
+                    found |= met
     return tuple(sorted(found))
 
 

@@ -10,7 +10,7 @@ from .people import trie_pattern
 from .resources import ConfigError, load
 
 # A place counts only after one of these (a bare "Beijing" is often the Chinese government).
-_PREPOSITION = r"(?:\b(?:in|at|inside|on the outskirts of|outside|near)\s+(?:the\s+)?)"
+_PREPOSITION = re.compile(r"\b(?:in|at|inside|on the outskirts of|outside|near)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _pattern() -> tuple[re.Pattern, dict[str, Place]]:
         for alias in place.aliases:
             owner.setdefault(alias, place)
     names = trie_pattern(set(owner))
-    return re.compile(rf"(?P<prep>{_PREPOSITION})?(?<![\w-])(?P<name>{names})(?![\w-])"), owner
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), owner
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -66,11 +66,11 @@ def find_places(text: str) -> list[PlaceMention]:
     pattern, owner = _pattern()
     found = []
     for m in pattern.finditer(text):
-        place = owner[m["name"]]
-        prep = bool(m["prep"])
+        place = owner[m.group()]
+        prep = bool(_PREPOSITION.search(text, max(0, m.start() - 30), m.start()))
         if place.ambiguous and not prep:
             continue
-        found.append(PlaceMention(place, m.start("name"), m.end("name"), prep))
+        found.append(PlaceMention(place, m.start(), m.end(), prep))
     return found
 
 

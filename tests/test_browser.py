@@ -119,10 +119,10 @@ def meeting_on(data: dict, day: str) -> dict:
 
 def test_home_lists_both_seed_meetings(page, base_url, data):
     page.goto(base_url)
-    hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    hrefs = page.locator("article a").evaluate_all("links => links.map(a => a.href)")
     for day in ("2023-06-19", "2024-04-26"):
         m = meeting_on(data, day)
-        assert f"meetings/{m['id']}/" in hrefs, (day, hrefs)
+        assert f"{base_url}meetings/{m['id']}/" in hrefs, (day, hrefs)
         assert page.get_by_role("link", name=m["title"], exact=True).first.is_visible()
 
 

@@ -1,0 +1,59 @@
+"""Relative date resolution against the published date, tense-aware."""
+from __future__ import annotations
+
+from datetime import date
+
+from generator.dates import find_dates, resolve_weekday
+
+TUE = date(2023, 6, 20)  # a Tuesday
+
+
+def days(text: str, published: date | None = TUE) -> list[date]:
+    return [r.value for r in find_dates(text, published) if r.precision == "day"]
+
+
+def test_past_weekday_is_the_one_just_gone():
+    assert days("Blinken met Xi on Monday in Beijing.") == [date(2023, 6, 19)]
+
+
+def test_future_weekday_is_the_coming_one():
+    assert days("Blinken will meet Xi on Friday afternoon.", date(2023, 6, 21)) == [date(2023, 6, 23)]
+
+
+def test_same_weekday_as_published_is_that_day():
+    assert days("Blinken is set to meet Xi on Friday.", date(2024, 4, 26)) == [date(2024, 4, 26)]
+    assert days("Yellen stressed on Friday that ...", date(2023, 7, 7)) == [date(2023, 7, 7)]
+
+
+def test_report_published_a_day_later():
+    assert days("Yellen met He in Beijing on Saturday.", date(2023, 7, 9)) == [date(2023, 7, 8)]
+
+
+def test_weekday_with_explicit_date_and_day_parts():
+    assert days("Monday (Jun 19)") == [date(2023, 6, 19)]
+    assert days("the forum which starts on Friday (May 31)night", date(2024, 5, 31)) == [date(2024, 5, 31)]
+    assert days("earlier on Monday", date(2023, 6, 19)) == [date(2023, 6, 19)]
+
+
+def test_month_day_without_year_takes_the_nearest_year():
+    assert days("TEHRAN, Dec. 30 (MNA)", date(2026, 1, 2)) == [date(2025, 12, 30)]
+    assert days("on June 19, 2023", None) == [date(2023, 6, 19)]
+
+
+def test_since_and_until_are_not_events():
+    assert days("She has met a series of officials since Thursday.") == []
+
+
+def test_months_and_years():
+    refs = find_dates("They last met last November and plan a summit later this year.", TUE)
+    assert [(r.text, r.value, r.precision) for r in refs] == [
+        ("last November", date(2022, 11, 1), "month"), ("later this year", date(2023, 1, 1), "year")]
+
+
+def test_no_anchor_no_relative_date():
+    assert days("They met on Monday.", None) == []
+
+
+def test_last_and_next_weekday():
+    assert resolve_weekday(1, TUE, "past", "last") == date(2023, 6, 13)
+    assert resolve_weekday(1, TUE, "past", "next") == date(2023, 6, 27)

@@ -1,0 +1,146 @@
+"""Grouping articles into meetings: principals, dates, places, siblings, syndication, unassigned."""
+from __future__ import annotations
+
+import itertools
+import time
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.clean import clean
+from generator.ingest import ingest
+from generator.meetings import group_meetings, read_article
+from generator.model import Article
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def art(id_: str, title: str, body: str, published: date | None) -> Article:
+    return Article(id=id_, file=f"{id_}.md", title=title, outlet="Test", url=None, published=published,
+                   text=body, body=body)
+
+
+LI = art("li", "Chinese Premier Li tells Yellen ties can improve",
+         "Chinese Premier Li Qiang met with US Treasury Secretary Janet Yellen in Beijing on Friday.\n\n"
+         "Li met Yellen at the Great Hall of the People. Yellen also met on Friday with Governor Yi Gang.",
+         date(2023, 7, 8))
+HE = art("he", "Yellen meets Chinese vice premier",
+         "US Treasury Secretary Janet Yellen met Vice Premier He Lifeng in Beijing on Saturday.\n\n"
+         "The talks lasted about four hours, officials said.", date(2023, 7, 9))
+HE2 = art("he2", "Chinese vice premier meets with US treasury secretary",
+          "Chinese Vice Premier He Lifeng on Saturday met with U.S. Treasury Secretary Janet Yellen in Beijing.",
+          date(2023, 7, 10))
+
+
+def test_same_visit_different_days_are_two_meetings_linked_as_siblings():
+    meetings, unassigned = group_meetings([LI, HE, HE2])
+    assert unassigned == []
+    assert [m.id for m in meetings] == ["2023-07-08-yellen-he-lifeng", "2023-07-07-yellen-li-qiang"]
+    he, li = meetings
+    assert he.articles == ("he", "he2") and li.articles == ("li",)
+    assert li.title == "Janet Yellen \u2013 Li Qiang, Beijing, 7 July 2023"
+    assert li.venue == "Great Hall of the People" and li.location == "Beijing"
+    assert he.siblings == (li.id,) and li.siblings == (he.id,)
+    assert li.sibling_mentions == ("Yi Gang",)
+    assert he.duration == "about four hours"
+
+
+def test_preview_joins_the_meeting_it_previews():
+    preview = art("p", "Blinken to meet Xi", "Secretary of State Antony Blinken is set to meet with Chinese "
+                  "President Xi Jinping on Friday in Beijing.", date(2024, 4, 24))
+    report = art("r", "Blinken meets Xi", "Blinken met Xi Jinping in Beijing on Friday.", date(2024, 4, 27))
+    meetings, _ = group_meetings([preview, report])
+    assert [(m.id, m.articles) for m in meetings] == [("2024-04-26-blinken-xi", ("p", "r"))]
+
+
+def test_unknown_principals_group_and_name_the_meeting():
+    a = art("a", "Albanese meets Xi", "Australian Prime Minister Anthony Albanese met Chinese President Xi "
+            "Jinping in Beijing on Monday.", date(2023, 11, 6))
+    b = art("b", "Xi hosts Albanese", "Xi Jinping held talks with Prime Minister Anthony Albanese on Monday at "
+            "the Great Hall of the People.", date(2023, 11, 7))
+    meetings, _ = group_meetings([a, b])
+    assert [(m.id, m.participants) for m in meetings] == [
+        ("2023-11-06-xi-anthony-albanese", ("Xi Jinping", "Anthony Albanese"))]
+
+
+def test_articles_about_no_meeting_are_unassigned_with_a_reason():
+    opinion = art("o", "Markets fall", "Stocks fell sharply on Monday as traders worried.", date(2023, 6, 20))
+    undated = art("u", "Biden meets Xi", "Biden met Xi on Monday.", None)
+    meetings, unassigned = group_meetings([opinion, undated])
+    assert meetings == []
+    assert [u.article for u in unassigned] == ["o", "u"] and all(u.reason for u in unassigned)
+
+
+def test_conflicting_dates_are_kept_and_syndicated_copies_found():
+    text = ("President Joe Biden met Chinese President Xi Jinping on Wednesday at the Filoli estate, "
+            "speaking for four hours about fentanyl, military talks and Taiwan in a long-awaited summit.")
+    a = art("a", "Biden meets Xi", text, date(2023, 11, 15))
+    b = art("b", "Biden meets Xi", text + " More to follow.", date(2023, 11, 15))
+    c = art("c", "Biden and Xi meet", "Biden met Xi on Nov 14 near San Francisco.", date(2023, 11, 15))
+    (meeting,), _ = group_meetings([a, b, c])
+    assert meeting.date == date(2023, 11, 15) and meeting.location == "Woodside"
+    assert [(v.text, v.sources) for v in meeting.date_versions] == [("2023-11-14", ("c",)), ("2023-11-15", ("a", "b"))]
+    assert meeting.syndicated == (("a", "b"),)
+
+
+def test_id_is_stable_when_an_article_is_added():
+    before, _ = group_meetings([HE])
+    after, _ = group_meetings([HE, HE2])
+    assert before[0].id == after[0].id
+
+
+def test_one_principal_joins_the_matching_meeting():
+    lone = art("l", "Yellen meets Chinese officials", "Janet Yellen met senior officials on Saturday in Beijing.",
+               date(2023, 7, 9))
+    assert read_article(lone).principals == ("Janet Yellen",)
+    meetings, unassigned = group_meetings([LI, HE, lone])
+    assert unassigned == [] and "l" in meetings[0].articles
+
+
+def test_seeds_make_exactly_two_meetings():
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    meetings, unassigned = group_meetings(clean(ingest(seeds).articles))
+    assert unassigned == []
+    assert [(m.id, m.location, m.venue, m.articles) for m in meetings] == [
+        ("2024-04-26-blinken-xi", "Beijing", "Great Hall of the People", ("000-677c210fb78270ba", "001-5ddc337825c21bd5")),
+        ("2023-06-19-blinken-xi", "Beijing", "Great Hall of the People",
+         ("002-3063c941ba2089c9", "003-212b223e0a789ae4", "004-bcef869dcd8911db")),
+    ]
+    assert meetings[1].sibling_mentions == ("Qin Gang", "Wang Yi") and meetings[1].duration == "35 minutes"
+
+
+@pytest.fixture(scope="module")
+def dev():
+    folder = SHARED / "corpus" / "dev"
+    if not (folder / "articles").is_dir():
+        pytest.skip(f"the dev corpus is not here ({folder}): it lives beside the repo in ../shared")
+    return clean(ingest(folder / "articles").articles), yaml.safe_load((folder / "gold.yml").read_text())
+
+
+def test_dev_corpus_grouping_and_dates(dev):
+    articles, gold = dev
+    meetings, unassigned = group_meetings(articles)
+    assert unassigned == []
+    pred = {Path(a).stem: m for m in meetings for a in m.articles}
+    truth = {Path(a["file"]).stem: a["meeting"] for a in gold["articles"]}
+    pairs = list(itertools.combinations(truth, 2))
+    assert all((truth[x] == truth[y]) == (pred[x].id == pred[y].id) for x, y in pairs)
+    for g in gold["meetings"]:
+        votes = Counter(pred[k].id for k, v in truth.items() if v == g["id"])
+        m = next(m for m in meetings if m.id == votes.most_common(1)[0][0])
+        assert (m.date, m.location, set(m.participants)) == (g["date"], g["location"], set(g["participants"]))
+
+
+def test_grouping_is_fast_and_deterministic(dev):
+    articles, _ = dev
+    big = [replace(a, id=f"{a.id}-{k}", published=a.published + timedelta(weeks=3 * k) if a.published else None)
+           for k in range(30) for a in articles]
+    start = time.perf_counter()
+    first = group_meetings(big)
+    assert time.perf_counter() - start < 5
+    assert group_meetings(list(reversed(big))) == first
+    assert sum(len(m.articles) for m in first[0]) + len(first[1]) == len(big)

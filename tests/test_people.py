@@ -1,0 +1,53 @@
+"""The people gazetteer: aliases, dated role descriptions, unknown names, ids."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from generator.people import by_name, country_of, find_mentions, find_people, side_order, slug_of, trie_pattern
+
+
+def names(text: str, on: date | None = None) -> list[str]:
+    return [m.name for m in find_people(text, on)]
+
+
+def test_aliases_and_titles():
+    assert names("Mr Blinken met President Xi.") == ["Antony Blinken", "Xi Jinping"]
+    assert [m.name for m in find_mentions("the White House said")] == ["White House"]
+
+
+def test_descriptions_resolve_by_date():
+    assert names("The US president met the Chinese leader.", date(2023, 11, 15)) == ["Joe Biden", "Xi Jinping"]
+    assert names("The U.S. president spoke.", date(2025, 10, 30)) == ["Donald Trump"]
+    assert names("China\u2019s leader spoke", date(2023, 6, 19)) == ["Xi Jinping"]
+    assert names("Chinese vice premier meets with US treasury secretary", date(2023, 7, 9)) == [
+        "He Lifeng", "Janet Yellen"]
+
+
+def test_unknown_names_after_a_title_with_later_surname():
+    found = find_people("Australian Prime Minister Anthony Albanese met Xi. Albanese said it went well.")
+    assert [(m.name, m.known) for m in found] == [
+        ("Anthony Albanese", False), ("Xi Jinping", True), ("Anthony Albanese", False)]
+
+
+def test_unknown_part_of_a_known_name_resolves_to_it():
+    assert names("Chinese Prime Minister Li Qiang met Yellen. Prime Minister Li said") == [
+        "Li Qiang", "Janet Yellen", "Li Qiang"]
+
+
+def test_organisations_are_not_people():
+    assert names("the White House said") == []
+
+
+def test_slugs_and_order():
+    assert slug_of("Antony Blinken") == "blinken"
+    assert slug_of("Li Qiang") == "li-qiang"
+    assert slug_of("Anthony Albanese") == "anthony-albanese"
+    assert sorted(["Xi Jinping", "Keir Starmer", "Janet Yellen"], key=side_order) == [
+        "Janet Yellen", "Xi Jinping", "Keir Starmer"]
+    assert country_of("Dong Jun") == "China" and by_name()["Dong Jun"].short == "Dong"
+
+
+def test_trie_pattern_prefers_longest():
+    pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(["Xi", "Xi Jinping", "Mr Xi"]) + r")(?!\w)")
+    assert pattern.findall("Mr Xi and Xi Jinping and Xi") == ["Mr Xi", "Xi Jinping", "Xi"]
