@@ -9,6 +9,7 @@ crosses two pairs, and text similarity (TF-IDF) only decides where an article na
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -479,9 +480,11 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
-def group_meetings(articles: list[Article]) -> tuple[list[Meeting], list[Unassigned]]:
-    """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why."""
-    readings = [read_article(a) for a in articles]
+def group_meetings(articles: list[Article], readings: list[Reading] | None = None) -> tuple[list[Meeting], list[Unassigned]]:
+    """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why.
+
+    `readings` (one per article, from `read_article`) may come from a cache: reading is the costly part."""
+    readings = [copy.copy(r) for r in readings] if readings is not None else [read_article(a) for a in articles]
     unassigned = [Unassigned(r.article.id, r.reason) for r in readings if r.reason]
     usable = [r for r in readings if not r.reason]
     by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)

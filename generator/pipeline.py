@@ -12,17 +12,17 @@ from .cache import Cache, key
 from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
-from .meetings import group_meetings
+from .meetings import Reading, group_meetings, read_article as read_meeting
 from .model import Article, Briefing, Meeting, Problem, Quote, Topic
 from .quotes import extract_quotes, merge_quotes
 from .summary import summarize
 from .topics import assign_topics, load_taxonomy
 
 
-def read_article(article: Article) -> tuple[Article, list[Quote]]:
-    """The per-article stage: the cleaned article and its quotations."""
+def read_article(article: Article) -> tuple[Article, list[Quote], Reading]:
+    """The per-article stage: the cleaned article, its quotations and what it says about its meeting."""
     cleaned = clean_article(article)
-    return cleaned, extract_quotes(cleaned)
+    return cleaned, extract_quotes(cleaned), read_meeting(cleaned)
 
 
 def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict[str, list[Quote]],
@@ -46,16 +46,17 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     cache = cache or Cache()
     problems = list(problems or [])
     article_keys = {a.id: key("article", a) for a in articles}
-    cleaned, quotes = [], {}
+    cleaned, quotes, readings = [], {}, []
     for article in articles:
         k = article_keys[article.id]
-        done, found = cache.get(k) or cache.put(k, read_article(article))
+        done, found, reading = cache.get(k) or cache.put(k, read_article(article))
         cleaned.append(done)
         quotes[done.id] = found
+        readings.append(reading)
         if not done.body.strip():
             problems.append(Problem(article.file, "nothing left after removing page junk"))
     by_id = {a.id: a for a in cleaned}
-    meetings, unassigned = group_meetings(cleaned)
+    meetings, unassigned = group_meetings(cleaned, readings)
     taxonomy = load_taxonomy()
     analysed = []
     for i, meeting in enumerate(meetings):
