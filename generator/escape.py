@@ -28,8 +28,9 @@ def md(text: object) -> Markup:
 
 
 def yaml_str(text: object) -> Markup:
-    """A YAML scalar (JSON strings are valid YAML) safe for front matter."""
-    return Markup(json.dumps(" ".join(str(text).split()), ensure_ascii=True))
+    """A YAML scalar (JSON strings are valid YAML) safe for front matter. HTML-escaped too: MkDocs and
+    Material print front-matter titles and descriptions into the page unescaped (<title>, header, meta)."""
+    return Markup(json.dumps(html.escape(" ".join(str(text).split())), ensure_ascii=True))
 
 
 def safe_url(url: object) -> Markup:

@@ -104,6 +104,15 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
+class Near:
+    """A topic word that counts only close to another: "communication" within 6 words of "military"."""
+
+    words: tuple[str, ...]
+    near: tuple[str, ...]
+    within: int  # words between them, at most
+
+
+@dataclass(frozen=True)
 class Topic:
     """An entry of the topic taxonomy (topics.yml)."""
 
@@ -112,6 +121,9 @@ class Topic:
     description: str
     keywords: tuple[str, ...]
     parent: str | None = None
+    aliases: tuple[str, ...] = ()  # matched case-sensitively ("AI")
+    near: tuple[Near, ...] = ()  # words that count only in context
+    exclude: tuple[str, ...] = ()  # regular expressions: a match inside one of these does not count
 
 
 @dataclass(frozen=True)

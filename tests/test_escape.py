@@ -31,7 +31,8 @@ def test_line_start_markers():
 
 
 def test_yaml_and_urls():
-    assert yaml_str('a: "b"\nc') == '"a: \\"b\\" c"'
+    assert yaml_str('a: "b"\nc') == '"a: &quot;b&quot; c"'
+    assert yaml_str('<img src=x onerror="f()">') == '"&lt;img src=x onerror=&quot;f()&quot;&gt;"'
     assert safe_url("javascript:alert(1)") == "" and safe_url("data:text/html,x") == ""
     assert safe_url("https://a.com/x (y)") == "https://a.com/x%20%28y%29"
 

@@ -42,21 +42,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str) -> tuple[str, str] | None:
+    """The page and its URL after redirects, or None while the server is not up."""
     try:
         with OPENER.open(url, timeout=5) as response:
-            return response.read().decode("utf-8")
+            return response.read().decode("utf-8"), response.geturl()
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
 
-def poll(url: str, ok: Callable[[str], bool], seconds: float, log: Path) -> str:
-    """The page at `url` once `ok` holds, or a failure with the end of the server's log."""
+def poll(url: str, ok: Callable[[str], bool], seconds: float, log: Path) -> tuple[str, str]:
+    """The page at `url` (and its URL after redirects) once `ok` holds, or a failure with the server's log."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        html = fetch(url)
-        if html is not None and ok(html):
-            return html
+        page = fetch(url)
+        if page is not None and ok(page[0]):
+            return page
         time.sleep(0.5)
     pytest.fail(f"{url} did not change as expected within {seconds} s; server log:\n"
                 + log.read_text(errors="replace")[-3000:])
@@ -77,16 +78,17 @@ def test_serve_picks_up_template_and_article_changes(tmp_path):
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        home = f"http://127.0.0.1:{port}/"  # redirects to the site_url path
-        before = article_count(poll(home, lambda h: "drawn from" in h, 60, log))
-        assert MARKER not in fetch(home)
+        # "/" redirects to the path of site_url: poll that page directly afterwards
+        html, home = poll(f"http://127.0.0.1:{port}/", lambda h: "drawn from" in h, 60, log)
+        before = article_count(html)
+        assert MARKER not in html
 
         template = project / "templates" / "home.md.j2"
         template.write_text(template.read_text(encoding="utf-8") + f"\n{MARKER}\n", encoding="utf-8")
         poll(home, lambda h: MARKER in h, 60, log)
 
         write(project / "seeds", "zz-new-article.md", ARTICLE)
-        after = article_count(poll(home, lambda h: article_count(h) != before, 60, log))
+        after = article_count(poll(home, lambda h: article_count(h) != before, 60, log)[0])
         assert after == before + 1
         assert server.poll() is None, "the server stopped"
     finally:
