@@ -45,6 +45,7 @@ DEV = ROOT.parent / "shared" / "corpus" / "dev" / "articles"
 MANIFEST = "corpus.json"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
+FULL_MONTHS = {m.lower() for m in MONTHS}
 _MONTH_WORD = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b", re.I)
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -194,7 +195,8 @@ def rewrite_date(written: str, new: date) -> str:
     def month(m: re.Match) -> str:
         word = m.group()
         name = MONTHS[new.month - 1]
-        name = name if len(word) > 4 or word.lower() == "may" else name[:3] + ("t" if word.lower() == "sept" else "")
+        if word.lower() not in FULL_MONTHS:
+            name = name[:3] + ("t" if word.lower() == "sept" else "")
         return name.upper() if word.isupper() else name
 
     out = _MONTH_WORD.sub(month, written, count=1)

@@ -52,7 +52,9 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path):
     write(tmp_path, "win.txt", ("Caf\xe9 talks: the ministers met. " * 3 + "\n").encode("cp1252"))
     result = ingest(tmp_path)
     assert sorted(a.file for a in result.articles) == ["good.md", "win.txt"]
-    messages = {p.file: str(p) for p in result.problems}
+    messages: dict[str, str] = {}
+    for p in result.problems:
+        messages[p.file] = messages.get(p.file, "") + str(p) + "\n"
     assert "broken.md:3" in messages["broken.md"] and "front matter" in messages["broken.md"]
     assert "empty file" in messages["empty.md"]
     assert "binary" in messages["binary.txt"]
@@ -60,7 +62,7 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path):
     assert "duplicate of good.md" in messages["z-copy.md"]
     assert "cp1252" in messages["win.txt"]
     assert "Café" in next(a for a in result.articles if a.file == "win.txt").text
-    assert all("\n" not in str(p) for p in result.problems)
+    assert all("\n" not in str(p) for p in result.problems)  # one line each
 
 
 def test_duplicate_url(tmp_path):

@@ -1,0 +1,65 @@
+"""The speed benchmark (bench/): the corpus maker's rewriting rules, and a smoke run at N = 50 so it cannot rot.
+The benchmark itself is a script (`python bench/run.py`), not a timed test."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus  # noqa: E402
+import run  # noqa: E402
+
+
+def test_rewrite_date_keeps_the_style():
+    assert corpus.rewrite_date("June 19, 2023", date(2022, 7, 18)) == "July 18, 2022"
+    assert corpus.rewrite_date("Monday (Jun 19)", date(2023, 6, 26)) == "Monday (Jun 26)"
+    assert corpus.rewrite_date("19 June", date(2023, 5, 1)) == "1 May"
+    assert corpus.rewrite_date("2023-06-19", date(2023, 6, 5)) == "2023-06-05"
+
+
+def test_shift_dates_moves_written_days_only():
+    text = "They met on Monday, June 19, 2023, in Beijing. On Friday they left."
+    assert corpus.shift_dates(text, date(2023, 6, 19), -14) == \
+        "They met on Monday, June 5, 2023, in Beijing. On Friday they left."
+
+
+def test_names_and_descriptions_are_replaced_consistently():
+    table = corpus.name_replacements("Xi Jinping", "Li Qiang")
+    out = corpus.substitute("President Xi Jinping met Biden. The Chinese leader said Xi's aim is peace. "
+                            "The Biden-Xi summit.", table)
+    assert "Xi" not in out and "Chinese leader" not in out
+    assert out.startswith("President Li Qiang met Biden.")
+    assert "Biden-Li Qiang summit" in out
+
+
+def test_made_meetings_are_distinct():
+    made = corpus.make(60)
+    assert len(made.articles) == 60 == sum(len(m["articles"]) for m in made.meetings)
+    assert all(2 <= len(m["articles"]) <= 8 for m in made.meetings[:-1])
+    keys = [(tuple(m["participants"]), m["date"]) for m in made.meetings]
+    assert len(set(keys)) == len(keys)
+    assert len({name for name, _ in made.articles}) == 60
+    name, _ = corpus.extra_article(60)
+    assert name not in {n for n, _ in made.articles}
+
+
+@pytest.mark.e2e
+def test_smoke_run(tmp_path):
+    """The whole benchmark at N = 50 (the MkDocs steps too): a table, and a sane grouping."""
+    assert run.main(["--sizes", "50", "--out", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "results.json").read_text())
+    result = data["results"][0]
+    assert set(result["steps"]) == {"full", "+1 article", "template edit", "mkdocs", "mkdocs --dirty"}
+    assert result["grouped_exactly"] >= 0.7
+    assert result["meetings_found"] >= result["meetings_made"] * 0.7
+    steps = result["steps"]
+    assert 0 < steps["+1 article"]["written"] < steps["full"]["written"]
+    assert steps["template edit"]["written"] >= result["meetings_made"] * 0.7
+    assert data["side_by_side"]["ratio"] > 0
+    assert "| 50 |" in (tmp_path / "results.md").read_text()
