@@ -230,17 +230,21 @@ def plan_meetings(count: int, span: int, rng: random.Random) -> list[Plan]:
     to a week in which neither principal meets anyone else."""
     pool, by_country = sources(), principals_by_country()
     busy: set[tuple[str, int]] = set()
+    seen: set[tuple] = set()  # (source, people, place): a repeat would copy articles without written dates verbatim
     plans = []
     for i in range(count):
         s = pool[i % len(pool)]
         for _ in range(200):
             people = {p: rng.choice([c for c in by_country.get(by_name()[p].country, (p,)) if c not in s.named] or [p])
                       for p in s.participants}
-            weeks = -rng.randrange(span)
-            if len(set(people.values())) == len(people) and not any((n, weeks) in busy for n in people.values()):
+            place, weeks = _new_place(s, rng), -rng.randrange(span)
+            variant = (i % len(pool), tuple(people.items()), tuple(place.items()))
+            if len(set(people.values())) == len(people) and variant not in seen \
+                    and not any((n, weeks) in busy for n in people.values()):
                 break
         busy |= {(n, weeks) for n in people.values()}
-        plans.append(Plan(i % len(pool), people, _new_place(s, rng), weeks, rng.randint(2, 8)))
+        seen.add(variant)
+        plans.append(Plan(i % len(pool), people, place, weeks, rng.randint(2, 8)))
     return plans
 
 

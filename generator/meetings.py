@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .sentences import split_sentences as sentence_spans
 from .dates import FUTURE, find_dates, tense_at
 from .model import Article, Meeting, Mention, Unassigned, Version
 from .people import by_name, find_people, side_order, slug_of, trie_pattern
@@ -41,7 +42,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "met": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['sibling_cues'], fold_case=True)})(?![\w-])", re.I),
         "preview": re.compile(rf"\b(?:{words(cfg['preview'])})\b", re.I),
         "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:\w+\s+){{0,3}}$", re.I),
-        "abbrev": re.compile(rf"(?:\b(?:{words(cfg['abbreviations'])})|(?:\b[A-Z]\.)+[A-Z]?)$"),
         "duration": re.compile(
             rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
@@ -49,20 +49,9 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z])")
-
-
 def split_sentences(paragraph: str) -> list[str]:
-    """A cheap sentence split, good enough for finding cues and names (never cuts after "Mr." or "U.S.")."""
-    out, start = [], 0
-    abbrev = _patterns()["abbrev"]
-    for m in _BREAK.finditer(paragraph):
-        if abbrev.search(paragraph[start:m.start()]):
-            continue
-        out.append(paragraph[start:m.end()].strip())
-        start = m.end()
-    tail = paragraph[start:].strip()
-    return [*out, tail] if tail else out
+    """The paragraph's sentences, from the shared news-aware segmenter."""
+    return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
 
 
 @dataclass(frozen=True)

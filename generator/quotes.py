@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -88,7 +88,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "orgdesc": re.compile(rf"\b(?:{_words_re(c['organisation_descriptions'])})\b", re.I),
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({_words_re(c['role_descriptions'])})\b", re.I),
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the)\b[^,]{0,120},"),
-        "cue_after": re.compile(rf"\s*(?:,[^,]{{0,80}},\s*)?(?:\w+ly\s+)?(?:{cue})(?![\w’'-])", re.I),
+        # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
+        "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*)?(?:\w+ly\s+)?(?:{cue})"
+                                rf"(?![\w’'-])", re.I),
+        "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
+        "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),
+        "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
+        "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
     }
 
 
@@ -101,7 +107,15 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "organisation": frozenset(w.casefold() for w in c["organisation_words"]),
         "object": frozenset(c["object_markers"]),
         "cues": frozenset(" ".join(v.casefold().split()) for v in c["cue_verbs"]),
+        "not_subjects": frozenset(w.casefold() for w in c["not_subjects"]),
     }
+
+
+def _unknown_name_ends(text: str) -> bool:
+    """`text` ends with a capitalised word that is no known name ("… Beijing", "… Minister Yi"): the subject
+    of a cue verb that follows is someone we cannot name."""
+    m = _patterns()["capitalised_before"].search(text)
+    return bool(m) and m.group(1).casefold() not in _word_sets()["not_subjects"]
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +290,7 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         if not keep:
             continue
         before = body[max(0, m.start() - 30):m.start()]
-        after = body[m.end():m.end() + 40]
+        after = body[m.end():m.end() + config()["appositive_max_chars"] + 30]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
         titled = len(keep) < len(tokens) or bool(last) and last[-1] in titles
         beside_cue = bool(p["cue_after"].match(after)) or bool(last) and (
@@ -374,6 +388,8 @@ class _State:
     person: str | None = None
     organisation: str | None = None
     seen: list[tuple[str, frozenset[str]]] | None = None  # (name, roles) of people mentioned, in order
+    person_paragraph: int = -1  # the paragraph where `person` became the subject
+    rivals: frozenset[str] = frozenset()  # other people mentioned in later paragraphs: "he" is then ambiguous
 
 
 def _resolve(ref: Ref, state: _State) -> str | None:
@@ -381,7 +397,7 @@ def _resolve(ref: Ref, state: _State) -> str | None:
     if ref.kind in ("person", "organisation"):
         return ref.name
     if ref.kind == "pronoun-person":
-        return state.person
+        return None if state.rivals else state.person
     if ref.kind in ("pronoun-organisation", "organisation-description"):
         return state.organisation
     if ref.kind == "description":
@@ -495,17 +511,42 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     cues = list(p["cue"].finditer(head))
     if not cues:
         return None
-    cue = cues[-1]
-    word = cue.group().casefold()
+    word = cues[-1].group().casefold()
     if word.endswith("ing"):
         return subject, word
-    clause_start = start + (cues[-2].end() if len(cues) > 1 else 0)
-    region = p["relative"].sub(lambda m: " " * len(m.group()), head[clause_start - start:cue.start()])
+    for n in range(len(cues) - 1, -1, -1):
+        speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
+        if speaker != "and":
+            return None if speaker is None else (speaker or None, word)
+    return None
+
+
+def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int, refs: list[Ref],
+                 spans: list[Span], state: _State) -> str | None:
+    """The subject of cue verb `n` in `head` (the masked sentence up to the quotation): a name; "" when the
+    cue has a subject we cannot name (passive "was described as", "Blinken and Xi agreed", an unknown
+    "Beijing says"); "and" when it shares the previous verb's subject ("Wang said … and called"); None if
+    it has no subject at all."""
+    p = _patterns()
+    cue = cues[n]
+    clause_start = start + (cues[n - 1].end() if n else 0)
+    lead = head[clause_start - start:cue.start()]
+    if p["passive"].search(lead):
+        return ""
+    region = p["relative"].sub(lambda m: " " * len(m.group()), lead)
     prior = [r for r in _refs_in(refs, clause_start, start + cue.start(), spans)
              if region[r.start - clause_start:r.end - clause_start].strip()]
-    if not prior:
-        return None
-    return _resolve(prior[-1], state), word
+    if prior and _unknown_name_ends(body[prior[-1].end:start + cue.start()]):
+        return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said")
+    if prior and len(prior) > 1 and p["compound"].match(body[prior[-2].end:prior[-1].start]):
+        return ""
+    if prior:
+        return _resolve(prior[-1], state) or ""
+    if _unknown_name_ends(region):
+        return ""
+    if n and p["coordinated"].search(region):
+        return "and"
+    return None
 
 
 def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
@@ -556,18 +597,25 @@ def extract_quotes(article: Article) -> list[Quote]:
     state = _State(seen=[])
     quotes: list[Quote] = []
     speaker_of: dict[int, tuple[str | None, str | None]] = {}  # span index -> (speaker, cue)
+    paragraph = 0
     for k, sentence in enumerate(sentences):
+        paragraph += body.count("\n\n", sentences[k - 1][0] if k else 0, sentence[0]) if k else 0
         subject_ref = _sentence_subject(body, sentence, refs, spans)
         subject = _resolve(subject_ref, state) if subject_ref else None
+        # "Wang pointed to China's “…” which, he says, …": a pronoun after a named subject is that subject
+        local = state
+        if subject and subject_ref.kind in ("person", "description", "role") and subject not in _organisation_names(refs):
+            local = replace(state, person=subject, rivals=frozenset())
         for i, span in enumerate(spans):
             if not sentence[0] <= span.open < sentence[1]:
                 continue
-            speaker_of[i] = _attribute(body, i, spans, sentence, sentences[k + 1:k + 2], refs, state, subject,
+            speaker_of[i] = _attribute(body, i, spans, sentence, sentences[k + 1:k + 2], refs, local, subject,
                                        speaker_of)
         quoted = [speaker_of[i][0] for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]
                   and speaker_of[i][0]]
         subject = quoted[0] if quoted and (not subject_ref or subject_ref.start > sentence[0] + 2) else subject
-        _advance(state, body, sentence, refs, spans, subject)
+        unknown = subject is None and _unknown_subject(body, sentence, spans)
+        _advance(state, body, sentence, refs, spans, subject, paragraph, unknown)
     for i, span in enumerate(spans):
         speaker, cue = speaker_of.get(i, (None, None))
         text = body[span.start:span.end]
@@ -609,9 +657,21 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
     return None, None
 
 
+def _organisation_names(refs: list[Ref]) -> set[str]:
+    return {r.name for r in refs if r.kind == "organisation" and r.name}
+
+
+def _unknown_subject(body: str, sentence: tuple[int, int], spans: list[Span]) -> bool:
+    """A cue verb whose subject is a capitalised word we don't know ("…, Rudolf said."): "he" in the next
+    sentence may mean that unknown person, so the last known subject must not be used."""
+    masked = _mask(body, spans, *sentence)
+    return any(_unknown_name_ends(masked[:m.start()]) for m in _patterns()["cue"].finditer(masked))
+
+
 def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
-             subject: str | None) -> None:
-    """After a sentence: its subject becomes what "he"/"it" mean; its mentions become candidates."""
+             subject: str | None, paragraph: int, unknown: bool) -> None:
+    """After a sentence: its subject becomes what "he"/"it" mean; its mentions become candidates. People
+    mentioned (not as subject) in a later paragraph than the subject's make "he"/"she" ambiguous."""
     for r in _refs_in(refs, *sentence, spans):
         name = _resolve(r, state) if r.kind not in ("pronoun-person", "pronoun-organisation") else None
         if not name:
@@ -621,16 +681,18 @@ def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref
             state.organisation = name
         else:
             state.seen.append((name, r.roles))
+            if name != state.person and name != subject and paragraph > state.person_paragraph:
+                state.rivals |= {name}
     if subject:
         person = by_name().get(subject)
-        if person and person.organisation:
-            state.organisation = subject
-        elif any(subject == r.name for r in refs if r.kind == "organisation"):
+        if person and person.organisation or subject in _organisation_names(refs):
             state.organisation = subject
         else:
-            state.person = subject
+            state.person, state.person_paragraph, state.rivals = subject, paragraph, frozenset()
+    elif unknown:
+        state.person, state.person_paragraph, state.rivals = None, paragraph, frozenset()
     elif state.person is None and state.seen:
-        state.person = state.seen[-1][0]
+        state.person, state.person_paragraph = state.seen[-1][0], paragraph
 
 
 # ---------------------------------------------------------------- the invariant and merging
