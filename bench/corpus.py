@@ -161,7 +161,8 @@ def place_replacements(old: str, new: str) -> dict[str, str]:
     return {alias: new for alias in table[old].aliases}
 
 
-def _pattern(keys: list[str], folded: list[str]) -> re.Pattern:
+@lru_cache(maxsize=1024)
+def _pattern(keys: tuple[str, ...], folded: tuple[str, ...]) -> re.Pattern:
     """Case-sensitive names, case-insensitive role descriptions; longest first; hyphens count as boundaries
     ("Biden-Xi summit")."""
     exact = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
@@ -174,8 +175,8 @@ def substitute(text: str, table: dict[str, str]) -> str:
     """Replace every key of `table` found in `text` (keys in lower case match in any case)."""
     if not table:
         return text
-    exact = [k for k in table if not k.islower()]
-    folded = [k for k in table if k.islower()]
+    exact = tuple(sorted(k for k in table if not k.islower()))
+    folded = tuple(sorted(k for k in table if k.islower()))
     text = _pattern(exact, folded).sub(lambda m: table.get(m.group(), table.get(m.group().lower(), m.group())), text)
     return _doubled(tuple(sorted(set(table.values())))).sub(r"\1", text)
 
@@ -209,12 +210,16 @@ def shift_dates(text: str, published: date | None, days: int) -> str:
     if not days:
         return text
     out, last = [], 0
-    for ref in find_dates(text, published):
-        if ref.precision != "day" or not any(c.isdigit() for c in ref.text):
-            continue
+    for ref in _written_days(text, published):
         out += [text[last:ref.start], rewrite_date(ref.text, ref.value + timedelta(days=days))]
         last = ref.end
     return "".join(out) + text[last:]
+
+
+@lru_cache(maxsize=256)
+def _written_days(text: str, published: date | None) -> tuple:
+    """The day-precise dates written with figures in `text` (each source text is read once)."""
+    return tuple(r for r in find_dates(text, published) if r.precision == "day" and any(c.isdigit() for c in r.text))
 
 
 def syndicated_copy(text: str, outlet: str, rng: random.Random) -> str:
@@ -275,6 +280,7 @@ def write_article(article: Article, plan: Plan, number: int, outlet: str, text: 
     published = (article.published or s.date) + timedelta(days=days)
     title = substitute(shift_dates(article.title, article.published or s.date, days), table)
     body = substitute(shift_dates(text, article.published or s.date, days), table)
+    body = f"{published:%B} {published.day}, {published.year}\n\n{body.strip()}"  # a dateline: copies never coincide
     slug = slugify(title)[:60].strip("-") or "article"
     meta = {"title": title, "outlet": outlet, "published": published.isoformat(),
             "url": f"https://{slugify(outlet)}.example/{published:%Y/%m/%d}/{slug}-{number}"}

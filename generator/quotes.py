@@ -5,8 +5,10 @@ swallow text; a paragraph left open and continued by an opening mark is a multi-
 Attribution tries, in order: the attribution right after the closing mark (`"…," X said`), "quoted X as
 saying", the nearest cue verb before the quotation in its sentence (and its subject), "according to X", the
 previous quotation of the paragraph (`"A," X said. "B."`), an attribution opening the next sentence, and a
-previous quotation paragraph. Pronouns and descriptions resolve to the nearest fitting earlier subject.
-Anything less certain leaves the speaker None.
+previous quotation paragraph. Pronouns and descriptions resolve to the nearest fitting earlier subject
+(a named subject earlier in the same sentence first); an unknown subject in between ("…, Rudolf said") or
+other people mentioned in a later paragraph make "he"/"she" ambiguous. Anything less certain leaves the
+speaker None.
 
 Merging (`merge_quotes`) keeps one MeetingQuote per wording, citing only the articles whose own quotation
 contains that wording, so the text occurs verbatim in every cited article; near-identical wordings, partial
@@ -75,9 +77,11 @@ def _words_re(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     c = config()
-    cue = _words_re(c["cue_verbs"])
+    verbs = [v.casefold() for v in c["cue_verbs"]]
+    # lower case anywhere; capitalised only where a sentence can start, so "United States" holds no cue
+    cue = rf"{_words_re(verbs)}|(?<![\w,;:’'-]\s)(?:{_words_re([v[0].upper() + v[1:] for v in verbs])})"
     return {
-        "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])", re.I),
+        "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])"),
         "according": re.compile(r"\baccording\s+to\s+", re.I),
         "quoted_as": re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
         "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+saying\b",
@@ -90,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the)\b[^,]{0,120},"),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
         "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*)?(?:\w+ly\s+)?(?:{cue})"
-                                rf"(?![\w’'-])", re.I),
+                                rf"(?![\w’'-])"),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
@@ -597,14 +601,15 @@ def extract_quotes(article: Article) -> list[Quote]:
     state = _State(seen=[])
     quotes: list[Quote] = []
     speaker_of: dict[int, tuple[str | None, str | None]] = {}  # span index -> (speaker, cue)
-    paragraph = 0
+    paragraph, organisations = 0, _organisation_names(refs)
     for k, sentence in enumerate(sentences):
-        paragraph += body.count("\n\n", sentences[k - 1][0] if k else 0, sentence[0]) if k else 0
+        paragraph += body.count("\n\n", sentences[k - 1][0], sentence[0]) if k else 0
         subject_ref = _sentence_subject(body, sentence, refs, spans)
         subject = _resolve(subject_ref, state) if subject_ref else None
         # "Wang pointed to China's “…” which, he says, …": a pronoun after a named subject is that subject
         local = state
-        if subject and subject_ref.kind in ("person", "description", "role") and subject not in _organisation_names(refs):
+        if subject and subject_ref.kind in ("person", "description", "role") \
+                and subject not in organisations:
             local = replace(state, person=subject, rivals=frozenset())
         for i, span in enumerate(spans):
             if not sentence[0] <= span.open < sentence[1]:
@@ -691,7 +696,7 @@ def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref
             state.person, state.person_paragraph, state.rivals = subject, paragraph, frozenset()
     elif unknown:
         state.person, state.person_paragraph, state.rivals = None, paragraph, frozenset()
-    elif state.person is None and state.seen:
+    elif state.person is None and state.person_paragraph < 0 and state.seen:
         state.person, state.person_paragraph = state.seen[-1][0], paragraph
 
 

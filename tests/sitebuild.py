@@ -9,6 +9,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from generator.write import MANIFEST, read_manifest
+
 PROJECT_FILES = ["mkdocs.yml", "briefing.yml", "docs", "templates", "seeds", "generator/mkdocs_hook.py"]
 
 
@@ -18,10 +20,13 @@ def scratch_project(dest: Path, articles: Path | None = None) -> Path:
         src, dst = ROOT / name, dest / name
         dst.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
-            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("meetings", "topics", "people", "outlets",
-                                                                     ".generator-manifest.json"))
+            shutil.copytree(src, dst)
         else:
             shutil.copy2(src, dst)
+    generated = read_manifest(dest / "docs")  # pages a previous build wrote into the repo's docs/
+    for rel in generated:
+        (dest / "docs" / rel).unlink(missing_ok=True)
+    (dest / "docs" / MANIFEST).unlink(missing_ok=True)
     if articles is not None:
         shutil.rmtree(dest / "seeds")
         shutil.copytree(articles, dest / "seeds")

@@ -146,6 +146,53 @@ def test_new_person_and_surname_follow_up():
     assert [s for _, s in found(body)] == ["Zhang Xiaogang", "Zhang Xiaogang"]
 
 
+def test_appositive_new_person_and_pronoun_after_it():
+    body = ("Wang criticised Washington on Sunday.\n\n"
+            "Jane Roe, a professor at Northfield University, said the tone “shows deep mutual mistrust between "
+            "the two sides”.\n\n"
+            "“Reopening military channels would be a real step forward,” she said.")
+    assert [s for _, s in found(body)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_said_then_new_person_with_appositive():
+    body = "“The talks covered a wide range of issues,” said Tom Field, a spokesperson for the Ocean Council."
+    assert found(body) == [("The talks covered a wide range of issues,", "Tom Field")]
+
+
+def test_pronoun_with_an_ambiguous_antecedent_stays_null():
+    body = ("Blinken spoke to reporters in Beijing on Monday.\n\n"
+            "The trip had been planned for months, with Qin and Wang preparing the agenda.\n\n"
+            "“We made real progress on several hard questions,” he said.")
+    assert found(body)[0][1] is None
+
+
+def test_unknown_subject_does_not_fall_back_to_an_earlier_name():
+    body = ("Wang met Blinken in Beijing.\n\n"
+            "More exchanges could follow later this year, Rudolf said.\n\n"
+            "“The reopening of channels would be a step in the right direction,” he said.\n\n"
+            "In a statement issued along with Blinken, Minister Yi said “the relationship is stabilising”.")
+    assert [s for _, s in found(body)] == [None, None]
+
+
+def test_pronoun_after_a_named_subject_in_the_same_sentence():
+    body = ("Blinken spoke first on Monday.\n\n"
+            "Wang pointed to China’s “development rights” which, he says, have been “unreasonably suppressed”.")
+    assert found(body)[1] == ("unreasonably suppressed", "Wang Yi")
+
+
+def test_passive_compound_and_coordinated_cues():
+    body = ("The talks were described as “candid, constructive and very long”. "
+            "Blinken and Xi agreed to hold talks where “we will share our views on the risks of AI”. "
+            "Wang said ties were at “a critical juncture” and called for a choice “between dialogue or "
+            "confrontation”. Beijing calls the island leader “a dangerous separatist figure”.")
+    assert [s for _, s in found(body)] == [None, None, "Wang Yi", "Wang Yi", None]
+
+
+def test_united_states_is_no_cue():
+    body = "Yellen stressed that the United States was not after a “winner-take-all approach to trade”."
+    assert found(body)[0][1] == "Janet Yellen"
+
+
 def test_unnamed_speaker_stays_null():
     body = ('Blinken met Wang in Beijing. "They discussed the outlook for the global economy at length," '
             "a senior US official said.")
