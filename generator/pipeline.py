@@ -49,7 +49,11 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     cleaned, quotes, readings = [], {}, []
     for article in articles:
         k = article_keys[article.id]
-        done, found, reading = cache.get(k) or cache.put(k, read_article(article))
+        try:
+            done, found, reading = cache.get(k) or cache.put(k, read_article(article))
+        except Exception as exc:  # a bug tripped by one odd article must not cost the whole build
+            problems.append(Problem(article.file, f"could not be analysed ({type(exc).__name__}: {exc}): skipped", fatal=True))
+            continue
         cleaned.append(done)
         quotes[done.id] = found
         readings.append(reading)
