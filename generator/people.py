@@ -107,10 +107,29 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, owner
 
 
+@lru_cache(maxsize=1)
+def _surname_forms() -> frozenset[str]:
+    """Aliases built on a surname alone ("Wang", "Minister Wang"): they may be the start of another person's
+    full name ("Minister Wang Wentao")."""
+    return frozenset(a for p in gazetteer() if p.short for a in p.aliases if a.endswith(p.short) and a != p.name)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)")
+
+
 def find_mentions(text: str) -> list[Mention]:
-    """Gazetteer people and organisations named in `text`, in order (descriptions are not resolved here)."""
+    """Gazetteer people and organisations named in `text`, in order (descriptions are not resolved here).
+    A surname form followed by another capitalised name part names someone else and is skipped."""
     pattern, owner = _alias_pattern()
-    return [Mention(owner[m.group()], m.start(), m.end(), m.group(), True) for m in pattern.finditer(text)]
+    surnames, stop = _surname_forms(), _unknown_pattern()[1]
+    found, pos = [], 0
+    while m := pattern.search(text, pos):
+        if m.group() in surnames and (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1) not in stop:
+            pos = m.start() + 1  # look again from inside: "Minister Wang Wentao" → "Wang Wentao"
+            continue
+        found.append(Mention(owner[m.group()], m.start(), m.end(), m.group(), True))
+        pos = m.end()
+    return found
 
 
 def country_of(name: str | None) -> str | None:

@@ -51,3 +51,10 @@ def test_slugs_and_order():
 def test_trie_pattern_prefers_longest():
     pattern = re.compile(r"(?<!\w)(?:" + trie_pattern(["Xi", "Xi Jinping", "Mr Xi"]) + r")(?!\w)")
     assert pattern.findall("Mr Xi and Xi Jinping and Xi") == ["Mr Xi", "Xi Jinping", "Xi"]
+
+
+def test_surname_alias_does_not_swallow_another_full_name():
+    from generator.people import find_mentions
+
+    names = [m.name for m in find_mentions("Commerce Minister Wang Wentao met Wang Yi. Minister Wang said on Friday. Xi Monday")]
+    assert names == ["Wang Wentao", "Wang Yi", "Wang Yi", "Xi Jinping"]
