@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -19,7 +20,13 @@ def md(text: object) -> Markup:
     """Inline Markdown-safe text: one line, HTML special characters as entities, Markdown syntax escaped."""
     if isinstance(text, Markup):
         return text
-    s = " ".join(str(text).split())
+    return _md(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _md(text: str) -> Markup:
+    """The escaping itself, memoised: pages repeat names, titles and outlets many times."""
+    s = " ".join(text.split())
     s = html.escape(s, quote=False)
     s = _INLINE.sub(r"\\\1", s)
     s = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()

@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from nltk.stem.porter import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .model import Article, Meeting, SummarySentence
@@ -24,7 +23,6 @@ from .sentences import split_sentences
 from .textutil import fold, normalize
 
 
-_STEMMER = PorterStemmer()
 
 
 class Candidate(NamedTuple):
@@ -135,9 +133,18 @@ def _name_pattern(participants: tuple[str, ...]) -> re.Pattern | None:
 _TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    """NLTK's Porter stemmer (no data files needed), imported on first use: importing nltk costs a second or
+    more, which a rebuild whose meetings all come from the cache should not pay."""
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    return _stemmer().stem(word)
 
 
 def _tokens(text: str) -> list[str]:

@@ -6,6 +6,7 @@ import unicodedata
 
 _SINGLE = re.compile(r"[\u2018\u2019\u201a\u201b`´]")
 _DOUBLE = re.compile(r"[\u201c\u201d\u201e\u201f«»]")
+_SPACE = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
@@ -13,7 +14,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _SINGLE.sub("'", text)
     text = _DOUBLE.sub('"', text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def fold(text: str) -> str:
