@@ -26,6 +26,7 @@ class Settings:
     site_name: str = "Diplomacy briefings"
     key_quotes: int = 6  # key quotes shown per meeting (the rest go into a collapsible block)
     summary_sentences: int = 8
+    topic_sentences: int = 3  # sentences per meeting on a topic page
     strict: bool = False  # any problem with an article fails the build
     progress: bool = True
 
@@ -34,6 +35,7 @@ class Settings:
 CHECKS: dict[str, tuple[Any, str]] = {
     "key_quotes": (lambda v: isinstance(v, int) and 1 <= v <= 50, "must be a whole number from 1 to 50"),
     "summary_sentences": (lambda v: isinstance(v, int) and 1 <= v <= 30, "must be a whole number from 1 to 30"),
+    "topic_sentences": (lambda v: isinstance(v, int) and 1 <= v <= 30, "must be a whole number from 1 to 30"),
     "site_url": (lambda v: isinstance(v, str) and (v == "" or v.startswith(("http://", "https://"))), "must be an http(s) URL"),
     "site_name": (lambda v: isinstance(v, str) and v.strip() != "", "must be a non-empty string"),
     "strict": (lambda v: isinstance(v, bool), "must be true or false"),

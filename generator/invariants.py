@@ -19,7 +19,7 @@ def violations(b: Briefing) -> list[str]:
             for aid in q.sources:
                 if normalize(q.text) not in bodies.get(aid, ""):
                     found.append(f"meeting {m.id}: quote {q.text[:60]!r} is not in article {aid}")
-        for s in m.summary:
+        for s in [*m.summary, *(s for _, sents in m.topic_summaries for s in sents)]:
             if not s.sources or normalize(s.text) not in bodies.get(s.sources[0], ""):
                 found.append(f"meeting {m.id}: summary sentence {s.text[:60]!r} is not in its source {s.sources[:1]}")
             for aid in s.sources:

@@ -148,6 +148,7 @@ class Meeting:
     quotes: tuple[MeetingQuote, ...] = ()
     topics: tuple[str, ...] = ()
     topic_sentences: tuple[TopicMention, ...] = ()
+    topic_summaries: tuple[tuple[str, tuple[SummarySentence, ...]], ...] = ()  # (topic id, its sentences)
     discrepancies: tuple[Discrepancy, ...] = ()
     siblings: tuple[str, ...] = ()  # ids (or descriptions) of other meetings of the same visit
     sibling_mentions: tuple[str, ...] = ()  # e.g. "Wang Yi" from "earlier met Wang Yi"

@@ -15,7 +15,7 @@ from .discrepancies import find_discrepancies
 from .meetings import Reading, group_meetings, read_article as read_meeting
 from .model import Article, Briefing, Meeting, Problem, Quote, Topic
 from .quotes import extract_quotes, merge_quotes
-from .summary import summarize
+from .summary import summarize, summarize_topic
 from .topics import assign_topics, load_taxonomy
 
 
@@ -30,6 +30,11 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
     """Fill one meeting's quotes, summary, discrepancies and topics."""
     found = [q for aid in meeting.articles for q in quotes[aid]]
     topic_ids, mentions = assign_topics(meeting, articles, taxonomy)
+    topic_summaries = tuple(
+        (t, summarize_topic(meeting, articles, {m.sentence for m in mentions if m.topic == t},
+                            settings.topic_sentences, meeting.syndicated))
+        for t in topic_ids
+    )
     return replace(
         meeting,
         quotes=merge_quotes(found, meeting.participants, settings.key_quotes, meeting.syndicated),
@@ -37,6 +42,7 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
         discrepancies=find_discrepancies(meeting, articles),
         topics=topic_ids,
         topic_sentences=mentions,
+        topic_summaries=topic_summaries,
     )
 
 
@@ -65,7 +71,7 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     analysed = []
     for i, meeting in enumerate(meetings):
         k = key("meeting", meeting, [article_keys[a] for a in meeting.articles], settings.key_quotes,
-                settings.summary_sentences)
+                settings.summary_sentences, settings.topic_sentences)
         analysed.append(cache.get(k) or cache.put(k, analyse_meeting(meeting, by_id, quotes, taxonomy, settings)))
         progress(i + 1, len(meetings))
     loose = [q for u in unassigned for q in quotes[u.article]]

@@ -166,14 +166,16 @@ def render(b: Briefing, settings: Settings) -> dict[str, str]:
 
 
 def topic_view(topic: Topic, b: Briefing) -> dict[str, Any]:
-    """Per meeting: the sentences and quotes on the topic (quotes whose text contains a topic sentence's words)."""
+    """Per meeting that discussed the topic: its cited summary of the topic's sentences, and the quotes that
+    stand in those sentences."""
     entries = []
     for m in b.meetings:
         if topic.id not in m.topics:
             continue
-        sentences = [s for s in m.topic_sentences if s.topic == topic.id]
-        texts = " ".join(s.sentence for s in sentences)
+        summary = dict(m.topic_summaries).get(topic.id, ())
+        texts = " ".join(s.sentence for s in m.topic_sentences if s.topic == topic.id)
         quotes = [q for q in m.quotes if q.text in texts]
-        entries.append({"meeting": m, "sentences": sentences, "quotes": quotes})
-    cited = sorted({s.article for e in entries for s in e["sentences"]} | {a for e in entries for q in e["quotes"] for a in q.sources})
-    return {"entries": entries, "cited": [b.articles[a] for a in cited]}
+        entries.append({"meeting": m, "summary": summary, "quotes": quotes})
+    cited = {a for e in entries for s in e["summary"] for a in s.sources} | {
+        a for e in entries for q in e["quotes"] for a in q.sources}
+    return {"entries": entries, "cited": [b.articles[a] for a in sorted(cited)]}

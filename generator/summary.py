@@ -272,3 +272,11 @@ def summarize(meeting: Meeting, articles: dict[str, Article], length: int = 8,
     members = [articles[aid] for aid in meeting.articles if aid in articles]
     candidates = [c for a in members for c in article_candidates(a)]
     return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants)
+
+
+def summarize_topic(meeting: Meeting, articles: dict[str, Article], sentences: set[str], length: int = 3,
+                    syndicated: tuple[tuple[str, ...], ...] = ()) -> tuple[SummarySentence, ...]:
+    """The same machinery on the meeting's sentences about one topic (for topic pages)."""
+    members = [articles[aid] for aid in meeting.articles if aid in articles]
+    candidates = [c for a in members for c in article_candidates(a) if c.text in sentences]
+    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants)
