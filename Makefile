@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test,bench]"
 	touch $(STAMP)
 
+# STRICT=--strict makes any problem with an article (or a warning) stop the build instead of skipping it.
+STRICT ?=
+
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build $(STRICT)
 	@echo "The site is in site/ (open site/index.html, or run 'make serve' and visit http://127.0.0.1:8000/)."
 
 serve: $(STAMP)

@@ -5,6 +5,8 @@ text cannot inject markup; undefined variables are errors that name the template
 """
 from __future__ import annotations
 
+import sys
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -21,16 +23,13 @@ from .model import Article, Briefing, Meeting, MeetingQuote, Topic
 from .people import by_name
 from .textutil import slugify
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
 class TemplateError(Exception):
     """A broken template: the message names the template file and line."""
 
 
 def long_date(value: date | None) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "undated"
+    """19 June 2023; empty for no date (templates say what to show instead)."""
+    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def cite(ids) -> Markup:
@@ -61,10 +60,6 @@ class PersonView:
     country: str | None
     meetings: list[Meeting]
     quotes: list[tuple[Meeting, MeetingQuote]]
-
-
-def outlet_slug(name: str) -> str:
-    return slugify(name)
 
 
 def people_of(b: Briefing) -> list[PersonView]:
@@ -106,7 +101,7 @@ def context(b: Briefing, settings: Settings) -> dict[str, Any]:
         "topic_names": {t.id: t.name for t in b.topics},
         "articles": b.articles,
         "meeting_of": meeting_of,
-        "outlets": sorted(((name, outlet_slug(name), sorted(arts, key=lambda a: (a.published or date.min, a.id), reverse=True))
+        "outlets": sorted(((name, slugify(name), sorted(arts, key=lambda a: (a.published or date.min, a.id), reverse=True))
                            for name, arts in outlets.items()), key=lambda o: o[0].casefold()),
         "people": people,
         "person_slugs": {p.name: p.slug for p in people},
@@ -130,9 +125,6 @@ def render_page(env: jinja2.Environment, name: str, values: dict[str, Any]) -> s
 
 def _where(name: str) -> str:
     """The template file and line of the error being handled (Jinja puts them into the traceback)."""
-    import sys
-    import traceback
-
     for frame in reversed(traceback.extract_tb(sys.exc_info()[2])):
         if frame.filename.endswith(name):
             return f"{frame.filename}:{frame.lineno}"
