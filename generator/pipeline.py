@@ -6,6 +6,8 @@ by content hash, so a rebuild after adding one article redoes only what that art
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from .cache import Cache, key
@@ -23,6 +25,30 @@ def read_article(article: Article) -> tuple[Article, list[Quote], Reading]:
     """The per-article stage: the cleaned article, its quotations and what it says about its meeting."""
     cleaned = clean_article(article)
     return cleaned, extract_quotes(cleaned), read_meeting(cleaned)
+
+
+PARALLEL_FROM = 200  # uncached articles from which the per-article stage runs on every core
+
+
+def _safe_read(article: Article):
+    """`read_article`, or the exception a bug raised on this one article (reported, not fatal)."""
+    try:
+        return read_article(article)
+    except Exception as exc:
+        return exc
+
+
+def parallel_map(fn, items: list) -> list:
+    """`map` in order; on every core when there are many items (results are the same either way)."""
+    workers = os.cpu_count() or 1
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [fn(item) for item in items]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items, chunksize=16))
+
+
+def _analyse_task(task) -> Meeting:
+    return analyse_meeting(*task)
 
 
 def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict[str, list[Quote]],
@@ -52,14 +78,18 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     cache = cache or Cache()
     problems = list(problems or [])
     article_keys = {a.id: key("article", a) for a in articles}
+    todo = [a for a in articles if cache.get(article_keys[a.id]) is None]
+    for article, result in zip(todo, parallel_map(_safe_read, todo)):
+        if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
+            problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
+                                                  "skipped", fatal=True))
+        else:
+            cache.put(article_keys[article.id], result)
     cleaned, quotes, readings = [], {}, []
     for article in articles:
-        k = article_keys[article.id]
-        try:
-            done, found, reading = cache.get(k) or cache.put(k, read_article(article))
-        except Exception as exc:  # a bug tripped by one odd article must not cost the whole build
-            problems.append(Problem(article.file, f"could not be analysed ({type(exc).__name__}: {exc}): skipped", fatal=True))
+        if (result := cache.get(article_keys[article.id])) is None:
             continue
+        done, found, reading = result
         cleaned.append(done)
         quotes[done.id] = found
         readings.append(reading)
@@ -68,12 +98,15 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     by_id = {a.id: a for a in cleaned}
     meetings, unassigned = group_meetings(cleaned, readings)
     taxonomy = load_taxonomy()
-    analysed = []
-    for i, meeting in enumerate(meetings):
-        k = key("meeting", meeting, [article_keys[a] for a in meeting.articles], settings.key_quotes,
-                settings.summary_sentences, settings.topic_sentences)
-        analysed.append(cache.get(k) or cache.put(k, analyse_meeting(meeting, by_id, quotes, taxonomy, settings)))
-        progress(i + 1, len(meetings))
+    keys = [key("meeting", m, [article_keys[a] for a in m.articles], settings.key_quotes,
+                settings.summary_sentences, settings.topic_sentences) for m in meetings]
+    todo = [(m, k) for m, k in zip(meetings, keys) if cache.get(k) is None]
+    tasks = [(m, {a: by_id[a] for a in m.articles}, {a: quotes[a] for a in m.articles}, taxonomy, settings)
+             for m, _ in todo]
+    for i, ((_, k), done) in enumerate(zip(todo, parallel_map(_analyse_task, tasks))):
+        cache.put(k, done)
+        progress(i + 1, len(todo))
+    analysed = [cache.get(k) for k in keys]
     loose = [q for u in unassigned for q in quotes[u.article]]
     return Briefing(
         articles=by_id,
