@@ -83,6 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])"),
         "according": re.compile(r"\baccording\s+to\s+", re.I),
+        "source_by": re.compile(r"(?:an?|the)\s+[^,;.:“”\"]{1,60}?\b(?:by|from)\s+", re.I),
         "quoted_as": re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
         "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+saying\b",
                                  re.I),
@@ -560,6 +561,12 @@ def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: lis
         near = _refs_in(refs, sentence[0] + m.end(), sentence[0] + m.end() + 40, spans)
         if near and near[0].start - sentence[0] - m.end() <= 4:
             return _resolve(near[0], state)
+        # "according to a readout released by the White House": the source named after "by"/"from"
+        source = _patterns()["source_by"].match(head, m.end())
+        if source:
+            near = _refs_in(refs, sentence[0] + source.end(), sentence[0] + source.end() + 40, spans)
+            if near and near[0].start - sentence[0] - source.end() <= 4:
+                return _resolve(near[0], state)
     return None
 
 
@@ -582,7 +589,7 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
 def _sentence_subject(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span]) -> Ref | None:
     for r in _refs_in(refs, *sentence, spans):
         if r.kind != "unnamed" and _is_subject(r, body, sentence[0], spans):
-            return r
+            return _person_behind(r, refs, body)
     return None
 
 

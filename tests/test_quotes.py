@@ -292,3 +292,16 @@ def test_dev_corpus_quote_f1_and_speakers():
     precision, recall = tp / n_pred, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= 0.95
     assert ok / n_spk >= 0.93
+
+
+def test_according_to_a_readout_released_by_an_institution():
+    body = ('The officials "agreed to keep this channel of communication open for the coming weeks," '
+            "according to a readout of the meeting released by the White House.")
+    assert found(body, date(2024, 1, 27))[0][1] == "White House"
+
+
+def test_institution_before_a_named_spokesperson_is_no_subject():
+    body = ('"Both sides will be testing whether the truce can hold for long," said Bonnie Glaser, an analyst.\n\n'
+            "Chinese foreign ministry spokeswoman Mao Ning said on Thursday that Wang would attend. "
+            '"China is willing to work with all parties on this," she said.')
+    assert found(body, date(2025, 7, 10))[-1][1] == "Mao Ning"
