@@ -618,6 +618,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         if subject and subject_ref.kind in ("person", "description", "role") \
                 and subject not in organisations:
             local = replace(state, person=subject, rivals=frozenset())
+        elif subject is None and _unknown_subject(body, sentence, spans):
+            local = replace(state, person=None)  # "Keller-Sutter said … “…,” she said": not the last known name
         for i, span in enumerate(spans):
             if not sentence[0] <= span.open < sentence[1]:
                 continue

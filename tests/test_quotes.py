@@ -305,3 +305,11 @@ def test_institution_before_a_named_spokesperson_is_no_subject():
             "Chinese foreign ministry spokeswoman Mao Ning said on Thursday that Wang would attend. "
             '"China is willing to work with all parties on this," she said.')
     assert found(body, date(2025, 7, 10))[-1][1] == "Mao Ning"
+
+
+def test_pronoun_after_unknown_subject_in_same_sentence_is_not_the_last_known_name():
+    body = ("Donald Trump said on Saturday that the talks marked \"a total reset\" of relations.\n\n"
+            "Okafor-Lind said it was already a success that the two sides had met. \"We are convinced that the "
+            "world needs these two economies to talk to each other,\" she said.")
+    quotes = extract_quotes(article(body))
+    assert quotes[-1].text.startswith("We are convinced") and quotes[-1].speaker is None
