@@ -42,9 +42,11 @@ def yaml_str(text: object) -> Markup:
 
 def safe_url(url: object) -> Markup:
     """An http(s) URL safe inside Markdown link parentheses; anything else becomes an empty link target."""
-    if not url:
-        return Markup("")
-    url = str(url).strip()
+    return _safe_url(str(url).strip()) if url else Markup("")
+
+
+@lru_cache(maxsize=65536)
+def _safe_url(url: str) -> Markup:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return Markup("")

@@ -9,6 +9,7 @@ import sys
 import traceback
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class TemplateError(Exception):
     """A broken template: the message names the template file and line."""
 
 
+@lru_cache(maxsize=16384)
 def long_date(value: date | None) -> str:
     """19 June 2023; empty for no date (templates say what to show instead)."""
     return f"{value.day} {value:%B %Y}" if value else ""

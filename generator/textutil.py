@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SINGLE = re.compile(r"[\u2018\u2019\u201a\u201b`´]")
 _DOUBLE = re.compile(r"[\u201c\u201d\u201e\u201f«»]")
@@ -22,6 +23,7 @@ def fold(text: str) -> str:
     return normalize(text).casefold()
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, max_len: int = 80) -> str:
     """ASCII slug of lowercase letters, digits and single hyphens: cannot name a path outside its folder."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
