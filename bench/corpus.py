@@ -34,7 +34,8 @@ from generator.dates import find_dates
 from generator.ingest import ingest
 from generator.meetings import group_meetings
 from generator.model import Article
-from generator.people import TITLES, by_name, find_people, gazetteer
+from generator.people import by_name, find_people, gazetteer
+from generator.resources import load
 from generator.places import find_places, places
 from generator.resources import load
 from generator.textutil import slugify
@@ -129,7 +130,7 @@ def name_replacements(old: str, new: str) -> dict[str, str]:
     """Every surface form of `old` (aliases, role descriptions) → the matching form of `new`."""
     o, n = by_name()[old], by_name()[new]
     short = n.short or n.name
-    titles = tuple(t + " " for t in TITLES)
+    titles = tuple(t + " " for t in load("people.yml").get("surname_titles", []))
     out = {}
     for alias in o.aliases:
         if o.name in alias:

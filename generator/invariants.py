@@ -6,8 +6,9 @@ from .textutil import normalize
 
 
 def occurs(text: str, body: str) -> bool:
-    """`text` appears in `body` once white space and quotation marks are normalised."""
-    return normalize(text) in normalize(body)
+    """`text` (not empty) appears in `body` once white space and quotation marks are normalised."""
+    needle = normalize(text)
+    return bool(needle) and needle in normalize(body)
 
 
 def violations(b: Briefing) -> list[str]:

@@ -32,11 +32,9 @@ class Person:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
 
-TITLES = ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "President", "Secretary", "Premier", "Minister", "Vice Premier",
-          "Foreign Minister", "Defence Minister", "Defense Minister", "General", "Gen.", "Gen", "Admiral", "Adm.")
 
 
-def _person(entry: dict, organisation: bool) -> Person:
+def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Person:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"people.yml: every entry needs a `name` (got {entry!r})")
@@ -45,7 +43,7 @@ def _person(entry: dict, organisation: bool) -> Person:
         surname = entry.get(key)
         if surname:
             aliases.append(surname)
-            aliases += [f"{title} {surname}" for title in TITLES]
+            aliases += [f"{title} {surname}" for title in surname_titles]
     return Person(
         name=name,
         aliases=tuple(dict.fromkeys(aliases)),
@@ -62,8 +60,9 @@ def _person(entry: dict, organisation: bool) -> Person:
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[Person, ...]:
     data = load("people.yml") or {}
-    people = [_person(e, False) for e in data.get("people", [])]
-    people += [_person(e, True) for e in data.get("organisations", [])]
+    titles = data.get("surname_titles", [])
+    people = [_person(e, False, titles) for e in data.get("people", [])]
+    people += [_person(e, True, titles) for e in data.get("organisations", [])]
     return tuple(people)
 
 

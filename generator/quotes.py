@@ -712,12 +712,6 @@ def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref
 # ---------------------------------------------------------------- the invariant and merging
 
 
-def quote_occurs(text: str, body: str) -> bool:
-    """The export invariant: `text` occurs verbatim in `body` once white space and quote marks are normalised."""
-    needle = normalize(text)
-    return bool(needle) and needle in normalize(body)
-
-
 def _key(text: str) -> str:
     """Wording identity: normalised (case kept, as the invariant is), without edge punctuation."""
     return normalize(text).strip(EDGE)

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from generator.model import Article, Quote
-from generator.quotes import extract_quotes, merge_quotes, quote_occurs
+from generator.invariants import occurs as quote_occurs
+from generator.quotes import extract_quotes, merge_quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
