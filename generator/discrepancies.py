@@ -42,6 +42,7 @@ class Rules:
     numbers: dict[str, float]
     units: dict[str, float]
     counts: tuple[str, ...]  # noun stems, longest first
+    labels: dict[str, str]  # what each kind of discrepancy is called on pages and in the export
 
 
 def _alternation(words) -> str:
@@ -72,6 +73,7 @@ def rules() -> Rules:
         numbers=numbers,
         units={k.lower(): float(v) for k, v in data["units"].items()},
         counts=tuple(sorted(data["counts"], key=len, reverse=True)),
+        labels=dict(data["labels"]),
     )
 
 
@@ -121,14 +123,14 @@ def sentence_figures(sentence: str, article: str, participants: tuple[str, ...] 
         if m.group("num2"):
             minutes += _value(m.group("num2")) * r.units[m.group("unit2").lower()]
         low, high = _range(minutes, m.group("qual"), m.group("num") if not m.group("num2") else "0")
-        found.append(Figure("length of the meeting", low, high, normalize(m.group()), article))
+        found.append(Figure(r.labels["duration"], low, high, normalize(m.group()), article))
     for m in r.count.finditer(sentence):
         if not _about_meeting(sentence, m.start(), m.end(), participants):
             continue
         noun = m.group("noun").lower()
         stem = next(c for c in r.counts if noun.startswith(c))
         low, high = _range(_value(m.group("num")), m.group("qual"), m.group("num"))
-        found.append(Figure(f"number of {stem}s", low, high, normalize(m.group()), article))
+        found.append(Figure(r.labels["count"].format(noun=stem), low, high, normalize(m.group()), article))
     return found
 
 
@@ -157,7 +159,8 @@ def _conflict(figures: list[Figure]) -> bool:
 
 
 def find_discrepancies(meeting: Meeting, articles: dict[str, Article]) -> tuple[Discrepancy, ...]:
-    """Quantities about the meeting that its articles report differently, each version with its articles."""
+    """Quantities about the meeting that its articles report differently, each version with its articles; and
+    the meeting's date when sources state different days."""
     by_about: dict[str, list[Figure]] = {}
     for aid in meeting.articles:
         article = articles.get(aid)
@@ -167,4 +170,7 @@ def find_discrepancies(meeting: Meeting, articles: dict[str, Article]) -> tuple[
         for start, end in split_sentences(body):
             for f in sentence_figures(body[start:end], aid, meeting.participants):
                 by_about.setdefault(f.about, []).append(f)
-    return tuple(Discrepancy(about, _versions(figs)) for about, figs in by_about.items() if _conflict(figs))
+    found = tuple(Discrepancy(about, _versions(figs)) for about, figs in by_about.items() if _conflict(figs))
+    if len(meeting.date_versions) > 1:
+        found += (Discrepancy(rules().labels["date"], meeting.date_versions),)
+    return found

@@ -63,3 +63,15 @@ def test_the_seed_meeting_of_19_june_2023(seeds):
     texts = {v.text: v.sources for v in d.versions}
     assert texts["35-minute"] == tuple(a for a in ids if a.startswith(("002", "004")))
     assert texts["approximately 30 minutes"] == tuple(a for a in ids if a.startswith("003"))
+
+
+def test_conflicting_meeting_dates_are_a_discrepancy():
+    from datetime import date
+
+    from generator.discrepancies import find_discrepancies
+    from generator.model import Meeting, Version
+
+    meeting = Meeting(id="m", title="m", date=date(2024, 1, 26), location=None, venue=None, participants=(),
+                      articles=(), date_versions=(Version("2024-01-26", ("a",)), Version("2024-01-27", ("b",))))
+    (found,) = find_discrepancies(meeting, {})
+    assert found.about == "date of the meeting" and [v.sources for v in found.versions] == [("a",), ("b",)]
