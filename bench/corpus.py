@@ -35,7 +35,6 @@ from generator.ingest import ingest
 from generator.meetings import group_meetings
 from generator.model import Article
 from generator.people import by_name, find_people, gazetteer
-from generator.resources import load
 from generator.places import find_places, places
 from generator.resources import load
 from generator.textutil import slugify

@@ -15,7 +15,7 @@ from .model import Article, Discrepancy, Meeting, Version
 from .people import by_name, find_mentions
 from .resources import load
 from .sentences import split_sentences
-from .textutil import normalize
+from .textutil import alternation, normalize
 
 
 @dataclass(frozen=True)
@@ -45,26 +45,22 @@ class Rules:
     labels: dict[str, str]  # what each kind of discrepancy is called on pages and in the export
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load("summary.yml")["discrepancies"]
     qualifiers = {k: tuple(v) for k, v in data["qualifiers"].items()}
     numbers = {str(k): float(v) for k, v in data["numbers"].items()}
-    number = rf"(?P<num>\d+(?:\.\d+)?|{_alternation(numbers)})"
-    qualifier = rf"(?:(?P<qual>{_alternation(qualifiers)})\s+)?"
-    units = _alternation(data["units"])
-    count_numbers = _alternation(w for w in numbers if w not in ("a", "an") and not w.startswith("half"))
+    number = rf"(?P<num>\d+(?:\.\d+)?|{alternation(numbers)})"
+    qualifier = rf"(?:(?P<qual>{alternation(qualifiers)})\s+)?"
+    units = alternation(data["units"])
+    count_numbers = alternation(w for w in numbers if w not in ("a", "an") and not w.startswith("half"))
     return Rules(
         meeting_words=re.compile(data["meeting_words"], re.I),
         window=int(data["window"]),
         duration=re.compile(rf"\b{qualifier}{number}[\s-]+(?P<unit>{units})\b"
-                            rf"(?:\s+and\s+(?:(?P<half>a half)|(?P<num2>\d+|{_alternation(numbers)})\s+(?P<unit2>{units})\b))?"
+                            rf"(?:\s+and\s+(?:(?P<half>a half)|(?P<num2>\d+|{alternation(numbers)})\s+(?P<unit2>{units})\b))?"
                             rf"(?:[\s-]long\b)?", re.I),
-        count=re.compile(rf"\b{qualifier}(?P<num>\d+|{count_numbers})\s+(?:\w+\s+)?(?P<noun>(?:{_alternation(data['counts'])})\w*)",
+        count=re.compile(rf"\b{qualifier}(?P<num>\d+|{count_numbers})\s+(?:\w+\s+)?(?P<noun>(?:{alternation(data['counts'])})\w*)",
                          re.I),
         offsets=re.compile(data["offsets"], re.I),
         qualifiers=qualifiers,

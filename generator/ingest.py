@@ -210,7 +210,8 @@ def ingest(root: Path) -> Ingested:
             problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
             continue
         problems += [Problem(rel, n) for n in notes]
-        duplicate = (article.url and seen_url.get(article.url)) or seen_text.get(fingerprint(article.text))
+        text_key = fingerprint(article.text)
+        duplicate = (article.url and seen_url.get(article.url)) or seen_text.get(text_key)
         if duplicate:
             problems.append(Problem(rel, f"duplicate of {duplicate} (same URL or same text): skipped", fatal=True))
             continue
@@ -219,7 +220,7 @@ def ingest(root: Path) -> Ingested:
             continue
         if article.url:
             seen_url[article.url] = rel
-        seen_text[fingerprint(article.text)] = rel
+        seen_text[text_key] = rel
         seen_id[article.id] = rel
         articles.append(article)
     return Ingested(articles, problems)

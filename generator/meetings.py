@@ -17,13 +17,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .sentences import split_sentences as sentence_spans
 from .dates import FUTURE, find_dates, tense_at
 from .model import Article, Meeting, Mention, Unassigned, Version
 from .people import by_name, find_people, side_order, slug_of, trie_pattern
 from .places import by_name as place_by_name
 from .places import find_places
 from .resources import load
+from .sentences import split_sentences as sentence_spans
+from .textutil import alternation
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def _config() -> dict:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     cfg = _config()
-    words = lambda items: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    words = alternation
     dur = cfg["duration"]
     num = "|".join(dur["numbers"])
     return {

@@ -14,7 +14,8 @@ from .cache import Cache, key
 from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
-from .meetings import Reading, group_meetings, read_article as read_meeting
+from .meetings import Reading, group_meetings
+from .meetings import read_article as read_meeting
 from .model import Article, Briefing, Meeting, Problem, Quote, Topic
 from .quotes import extract_quotes, merge_quotes
 from .summary import summarize, summarize_topic

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from .model import Article, MeetingQuote, Quote
 from .people import Person, by_name, find_mentions, gazetteer
 from .resources import load
-from .textutil import fold, normalize
+from .textutil import alternation, fold, normalize
 
 OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
@@ -70,16 +70,12 @@ def config() -> dict:
     return load("quotes.yml")
 
 
-def _words_re(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     c = config()
     verbs = [v.casefold() for v in c["cue_verbs"]]
     # lower case anywhere; capitalised only where a sentence can start, so "United States" holds no cue
-    cue = rf"{_words_re(verbs)}|(?<![\w,;:’'-]\s)(?:{_words_re([v[0].upper() + v[1:] for v in verbs])})"
+    cue = rf"{alternation(verbs)}|(?<![\w,;:’'-]\s)(?:{alternation([v[0].upper() + v[1:] for v in verbs])})"
     return {
         "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])"),
         "according": re.compile(r"\baccording\s+to\s+", re.I),
@@ -89,9 +85,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                  re.I),
         "unnamed": re.compile(c["unnamed_speaker"], re.I),
         "pronoun": re.compile(
-            rf"\b(?:{_words_re(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
-        "orgdesc": re.compile(rf"\b(?:{_words_re(c['organisation_descriptions'])})\b", re.I),
-        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({_words_re(c['role_descriptions'])})\b", re.I),
+            rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
+        "orgdesc": re.compile(rf"\b(?:{alternation(c['organisation_descriptions'])})\b", re.I),
+        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({alternation(c['role_descriptions'])})\b", re.I),
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the)\b[^,]{0,120},"),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
         "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*)?(?:\w+ly\s+)?(?:{cue})"
@@ -127,7 +123,7 @@ def _unknown_name_ends(text: str) -> bool:
 def _organisations() -> tuple[re.Pattern, dict[str, str]]:
     """Gazetteer organisations, matched case-insensitively ("China's Foreign Ministry")."""
     owner = {a.casefold(): p.name for p in gazetteer() if p.organisation for a in p.aliases}
-    pattern = re.compile(r"(?<![\w-])(?:" + _words_re(list(owner)) + r")(?:['’]s)?(?![\w-])", re.I)
+    pattern = re.compile(r"(?<![\w-])(?:" + alternation(list(owner)) + r")(?:['’]s)?(?![\w-])", re.I)
     return pattern, owner
 
 
@@ -137,7 +133,7 @@ def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
     for person in gazetteer():
         for d in person.descriptions:
             owners.setdefault(d.casefold(), []).append(person)
-    pattern = re.compile(r"(?<![\w-])(?:" + _words_re(list(owners)) + r")(?![\w-])", re.I)
+    pattern = re.compile(r"(?<![\w-])(?:" + alternation(list(owners)) + r")(?![\w-])", re.I)
     return pattern, {k: tuple(v) for k, v in owners.items()}
 
 

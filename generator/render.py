@@ -9,8 +9,8 @@ import sys
 import traceback
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .export import to_json
 from .model import Article, Briefing, Meeting, MeetingQuote, Topic
 from .people import by_name
 from .textutil import slugify
+
 
 class TemplateError(Exception):
     """A broken template: the message names the template file and line."""

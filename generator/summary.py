@@ -23,8 +23,6 @@ from .sentences import split_sentences
 from .textutil import fold, normalize
 
 
-
-
 class Candidate(NamedTuple):
     """A sentence (or a dangling sentence with its antecedent) verbatim from the body of `article`."""
 

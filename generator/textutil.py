@@ -29,3 +29,9 @@ def slugify(text: str, max_len: int = 80) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:max_len].rstrip("-") or "untitled"
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words or phrases, longest first (so "vice premier" wins over "premier"),
+    with any run of white space allowed between the words of a phrase."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
