@@ -1,20 +1,25 @@
-"""A build cache: results of the per-article and per-meeting analysis, keyed by content hash.
+"""The build cache: results of every costly step, keyed by a hash of what they depend on.
 
-Adding one article to ten thousand reuses every other article's cleaning and quote extraction and every
-untouched meeting's analysis. The key includes a hash of the generator's code and word lists, so a change
-to either invalidates everything. Entries not used by a build are dropped when it is saved.
+Per article (its reading, its cleaned text and quotes), per meeting (the analysed meeting) and per page (the
+rendered text). Adding one article to ten thousand recomputes only what that article touches. Keys include a
+hash of the generator's code and word lists, so a change to either invalidates everything.
+
+Entries live in one SQLite file and are loaded on demand: a rebuild reads the small records of every article
+and meeting, never the texts of articles it does not reanalyse. Entries a build did not use are dropped when
+it is saved, so the file does not grow without bound.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
+import sqlite3
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).parent
+BATCH = 500  # keys per SQL query (SQLite limits the number of parameters)
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +34,7 @@ def code_version() -> str:
 
 
 def key(*parts: Any) -> str:
+    """A hash of `parts` (by their repr) and of the generator's code."""
     h = hashlib.sha256(code_version().encode())
     for part in parts:
         h.update(b"\x00" + repr(part).encode())
@@ -36,36 +42,92 @@ def key(*parts: Any) -> str:
 
 
 class Cache:
-    """A dict-like memo persisted as one pickle file; `None` path means memory only."""
+    """A persistent memo: `get`/`get_many` load entries, `put` adds them, `keep` marks entries still needed
+    without loading them, `save` commits the new ones and drops the unused. `None` path: memory only."""
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.old: dict[str, Any] = {}
+        self.db: sqlite3.Connection | None = None
+        self.used: set[str] = set()
         self.new: dict[str, Any] = {}
-        if path and path.is_file():
+        self.memory: dict[str, Any] = {}
+        self.stored: set[str] | None = None  # keys in the file, read on the first `has`
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                with path.open("rb") as handle:
-                    self.old = pickle.load(handle)
-            except Exception:  # a corrupt or incompatible cache is just a cold cache
-                self.old = {}
+                self.db = self._open(path)
+            except sqlite3.DatabaseError:  # corrupt or not a cache: start cold
+                path.unlink(missing_ok=True)
+                self.db = self._open(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+        return db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The entries found among `keys` (missing keys are left out)."""
+        wanted = list(dict.fromkeys(keys))
+        self.used.update(wanted)
+        found = {k: self.new[k] for k in wanted if k in self.new}
+        found.update((k, self.memory[k]) for k in wanted if k in self.memory)
+        todo = [k for k in wanted if k not in found]
+        if self.db is not None and todo:
+            self._load(todo, found)
+        return found
+
+    def _load(self, todo: list[str], found: dict[str, Any]) -> None:
+        for i in range(0, len(todo), BATCH):
+            chunk = todo[i:i + BATCH]
+            rows = self.db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            for k, blob in rows:
+                try:
+                    found[k] = pickle.loads(blob)
+                except Exception:  # an entry pickled by incompatible code: recompute it
+                    continue
+
+    def has(self, k: str) -> bool:
+        """Whether `k` can be loaded (without loading it)."""
+        if self.stored is None:
+            self.stored = {row[0] for row in self.db.execute("SELECT key FROM entries")} if self.db else set()
+        return k in self.new or k in self.memory or k in self.stored
 
     def get(self, k: str) -> Any:
-        if k in self.new:
-            return self.new[k]
-        if k in self.old:
-            self.new[k] = self.old[k]
-            return self.new[k]
-        return None
+        return self.get_many([k]).get(k)
 
     def put(self, k: str, value: Any) -> Any:
+        self.used.add(k)
         self.new[k] = value
         return value
 
+    def keep(self, keys: Iterable[str]) -> None:
+        self.used.update(keys)
+
     def save(self) -> None:
-        if not self.path:
+        """Commit new entries and drop those this build did not use, in one transaction."""
+        if self.db is None:
+            self.memory = {k: v for k, v in {**self.memory, **self.new}.items() if k in self.used}
+            self.new, self.used = {}, set()
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-cache-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        db, self.stored = self.db, None
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)",
+                           ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in self.new.items()))
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+            db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self.new, self.used = {}, set()
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

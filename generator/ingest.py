@@ -5,18 +5,19 @@ Side effects (reading files) live here and nowhere else in the analysis path.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: several times faster
-
 from .metadata import infer_outlet, infer_title, parse_date, published_from_url
-from .model import Article, Problem
+from .model import Article, Problem, Source
+from .resources import SafeLoader
 from .textutil import slugify
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -36,8 +37,10 @@ class BadArticle(Exception):
 
 @dataclass(frozen=True)
 class Ingested:
-    articles: list[Article]
+    articles: list[Article]  # the articles read
     problems: list[Problem]
+    known: list[Source] = field(default_factory=list)  # unchanged articles not read again (see `ingest`)
+    index: dict[str, Indexed] = field(default_factory=dict)  # for the next build
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -182,18 +185,46 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).casefold().encode()).hexdigest()
 
 
-def ingest(root: Path) -> Ingested:
-    """Read every article under `root`, in a stable order; skip bad ones with a problem each."""
+@dataclass(frozen=True)
+class Indexed:
+    """What a previous build learnt from one file, valid while its size, modification time and manifest entry
+    stay the same: a rebuild does not reread (or parse) the files it has already seen."""
+
+    size: int
+    mtime_ns: int
+    manifest: str  # repr of the file's `sources.yml` entry
+    source: Source
+    fingerprint: str  # of the text, to find duplicates
+    notes: tuple[str, ...] = ()
+
+
+def article_files(root: Path) -> list[tuple[str, Path]]:
+    """Every file under `root` but hidden ones and manifests, sorted by relative path."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder)
+        prefix = base.relative_to(root).as_posix() + "/" if base != root else ""
+        found += [(prefix + name, base / name) for name in files if not name.startswith(".") and name != MANIFEST]
+    return sorted(found)
+
+
+def ingest(root: Path, index: Mapping[str, Indexed] | None = None,
+           have: Callable[[Source], bool] = lambda source: False) -> Ingested:
+    """Read every article under `root`, in a stable order; skip bad ones with a problem each.
+
+    With the `index` of a previous build, a file that has not changed since, and whose analysis the caller
+    still `have`s, is not read again: it comes back in `known` as its `Source` only."""
+    index = index or {}
     articles: list[Article] = []
+    known: list[Source] = []
+    new_index: dict[str, Indexed] = {}
     problems: list[Problem] = []
     manifests: dict[Path, dict[str, dict]] = {}
     seen_url: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     seen_id: dict[str, str] = {}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(root).parts) or path.name == MANIFEST:
-            continue
+    for rel, path in article_files(root):
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
             problems.append(Problem(rel, f"unknown extension {suffix or '(none)'!r}: skipped", fatal=True))
@@ -201,26 +232,39 @@ def ingest(root: Path) -> Ingested:
         if path.parent not in manifests:
             manifests[path.parent], manifest_problems = load_manifest(path.parent, root)
             problems += manifest_problems
+        entry = repr(manifests[path.parent].get(path.name))
         try:
-            article, notes = read_one(path, root, manifests[path.parent])
+            stat = path.stat()
+            old = index.get(rel)
+            if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, entry) \
+                    and have(old.source):
+                record, article = old, None
+            else:
+                article, notes = read_one(path, root, manifests[path.parent])
+                record = Indexed(stat.st_size, stat.st_mtime_ns, entry, article.source(), fingerprint(article.text),
+                                 tuple(notes))
         except BadArticle as exc:
             problems.append(Problem(rel, f"{exc}: skipped", exc.line, fatal=True))
             continue
         except OSError as exc:
             problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
             continue
-        problems += [Problem(rel, n) for n in notes]
-        text_key = fingerprint(article.text)
-        duplicate = (article.url and seen_url.get(article.url)) or seen_text.get(text_key)
+        problems += [Problem(rel, n) for n in record.notes]
+        source = record.source
+        duplicate = (source.url and seen_url.get(source.url)) or seen_text.get(record.fingerprint)
         if duplicate:
             problems.append(Problem(rel, f"duplicate of {duplicate} (same URL or same text): skipped", fatal=True))
             continue
-        if article.id in seen_id:
-            problems.append(Problem(rel, f"its id {article.id!r} is taken by {seen_id[article.id]}: skipped", fatal=True))
+        if source.id in seen_id:
+            problems.append(Problem(rel, f"its id {source.id!r} is taken by {seen_id[source.id]}: skipped", fatal=True))
             continue
-        if article.url:
-            seen_url[article.url] = rel
-        seen_text[text_key] = rel
-        seen_id[article.id] = rel
-        articles.append(article)
-    return Ingested(articles, problems)
+        if source.url:
+            seen_url[source.url] = rel
+        seen_text[record.fingerprint] = rel
+        seen_id[source.id] = rel
+        new_index[rel] = record
+        if article is None:
+            known.append(source)
+        else:
+            articles.append(article)
+    return Ingested(articles, problems, known, new_index)

@@ -13,6 +13,7 @@ import copy
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -68,9 +69,12 @@ class Unit:
 
 @dataclass
 class Reading:
-    """What one article says about the meeting it mainly reports."""
+    """What one article says about the meeting it mainly reports. Small on purpose: a rebuild groups every
+    article from its cached reading without loading its text."""
 
-    article: Article
+    article: str  # article id
+    published: date | None
+    lead: str  # headline and lead paragraphs (to tell which meeting an article naming one principal belongs to)
     principals: tuple[str, ...] = ()
     scores: dict[str, float] = field(default_factory=dict)
     date: date | None = None
@@ -237,7 +241,7 @@ def read_article(article: Article) -> Reading:
     on = article.published
     scores = score_people(units)
     principals = choose_principals(scores)
-    reading = Reading(article, principals, scores)
+    reading = Reading(article.id, on, _lead_text(article), principals, scores)
     if not principals:
         reading.reason = "no person named in the headline or lead"
         return reading
@@ -288,12 +292,12 @@ def cluster_pair(readings: list[Reading]) -> list[Cluster]:
     pair = frozenset(readings[0].principals)
     clusters: list[Cluster] = []
     window = _config()["windows"]["same_meeting"]
-    for r in sorted((r for r in readings if r.explicit), key=lambda r: (r.date, r.article.id)):
+    for r in sorted((r for r in readings if r.explicit), key=lambda r: (r.date, r.article)):
         if clusters and (r.date - clusters[-1].readings[0].date).days <= window:
             clusters[-1].readings.append(r)
         else:
             clusters.append(Cluster(pair, [r]))
-    for r in sorted((r for r in readings if not r.explicit), key=lambda r: (r.date, r.article.id)):
+    for r in sorted((r for r in readings if not r.explicit), key=lambda r: (r.date, r.article)):
         fits = [(gap, i) for i, c in enumerate(clusters) if (gap := _fits(r, c)) is not None]
         if fits:
             clusters[min(fits)[1]].readings.append(r)
@@ -318,7 +322,7 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
     for r in readings:
         candidates = [c for c in by_person.get(r.principals[0], []) if _fits(r, c) is not None]
         if not candidates:
-            unassigned.append(Unassigned(r.article.id, f"only one principal named ({r.principals[0]}) and no "
+            unassigned.append(Unassigned(r.article, f"only one principal named ({r.principals[0]}) and no "
                                                        "meeting of theirs on a matching date"))
         elif len(candidates) == 1:
             candidates[0].readings.append(r)
@@ -329,7 +333,7 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
         from sklearn.metrics.pairwise import cosine_similarity
 
         for r, candidates in pending:
-            docs = [_lead_text(r.article)] + [" ".join(_lead_text(x.article) for x in c.readings) for c in candidates]
+            docs = [r.lead] + [" ".join(x.lead for x in c.readings) for c in candidates]
             matrix = TfidfVectorizer(stop_words="english").fit_transform(docs)
             sims = cosine_similarity(matrix[0], matrix[1:])[0]
             best = max(range(len(candidates)), key=lambda i: (sims[i], -i))
@@ -416,16 +420,18 @@ def _title(participants: tuple[str, ...], city: str | None, on: date) -> str:
     return f"{' – '.join(participants)}{where}, {on.day} {on:%B} {on.year}"
 
 
-def build_meeting(cluster: Cluster) -> Meeting:
+def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
+    """One meeting from its cluster; `texts` holds (at least) the cluster's cleaned articles by id."""
     readings = cluster.readings
     on = cluster.date()
     participants = tuple(sorted(cluster.pair, key=side_order))
     city, venue = _place(readings)
-    articles = sorted((r.article for r in readings), key=lambda a: (a.published is None, a.published or on, a.id))
+    articles = sorted((texts[r.article] for r in readings),
+                      key=lambda a: (a.published is None, a.published or on, a.id))
     explicit: dict[date, list[str]] = defaultdict(list)
     for r in readings:
         if r.explicit:
-            explicit[r.date].append(r.article.id)
+            explicit[r.date].append(r.article)
     versions = tuple(Version(d.isoformat(), tuple(sorted(ids))) for d, ids in sorted(explicit.items())) \
         if len(explicit) > 1 else ()
     durations = Counter(r.duration for r in readings if r.duration)
@@ -470,12 +476,11 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
-def group_meetings(articles: list[Article], readings: list[Reading] | None = None) -> tuple[list[Meeting], list[Unassigned]]:
-    """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why.
-
-    `readings` (one per article, from `read_article`) may come from a cache: reading is the costly part."""
-    readings = [copy.copy(r) for r in readings] if readings is not None else [read_article(a) for a in articles]
-    unassigned = [Unassigned(r.article.id, r.reason) for r in readings if r.reason]
+def cluster_readings(readings: list[Reading]) -> tuple[list[Cluster], list[Unassigned]]:
+    """Readings → one cluster of readings per meeting, and the articles no meeting could be read from, with why.
+    Works on readings alone (no article text), so a rebuild can regroup the whole corpus cheaply."""
+    readings = [copy.copy(r) for r in readings]
+    unassigned = [Unassigned(r.article, r.reason) for r in readings if r.reason]
     usable = [r for r in readings if not r.reason]
     by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)
     for r in usable:
@@ -483,7 +488,21 @@ def group_meetings(articles: list[Article], readings: list[Reading] | None = Non
             by_pair[frozenset(r.principals)].append(r)
     clusters = [c for pair in sorted(by_pair, key=sorted) for c in cluster_pair(by_pair[pair])]
     unassigned += attach_single([r for r in usable if len(r.principals) == 1], clusters)
-    meetings = link_siblings(_unique_ids([build_meeting(c) for c in clusters]))
-    meetings.sort(key=lambda m: (-m.date.toordinal(), m.id))
     unassigned.sort(key=lambda u: u.article)
-    return meetings, unassigned
+    return clusters, unassigned
+
+
+def finish_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """Unique ids, siblings of the same visit, newest first: the steps that look across meetings."""
+    out = link_siblings(_unique_ids(meetings))
+    out.sort(key=lambda m: (-m.date.toordinal(), m.id))
+    return out
+
+
+def group_meetings(articles: list[Article], readings: list[Reading] | None = None) -> tuple[list[Meeting], list[Unassigned]]:
+    """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why.
+
+    `readings` (one per article, from `read_article`) may come from a cache: reading is the costly part."""
+    clusters, unassigned = cluster_readings(readings if readings is not None else [read_article(a) for a in articles])
+    texts = {a.id: a for a in articles}
+    return finish_meetings([build_meeting(c, texts) for c in clusters]), unassigned

@@ -4,6 +4,7 @@ Every stage takes model objects and returns new ones; nothing here does I/O.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,22 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """What pages and the export show of an article: its metadata, never its text. `digest` hashes the whole
+    article as read (text included), so whatever is cached under it follows any edit of the file."""
+
+    id: str
+    file: str
+    title: str
+    outlet: str
+    url: str | None
+    published: date | None
+    author: str | None = None
+    via: str | None = None
+    digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,11 @@ class Article:
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p]
+
+    def source(self) -> Source:
+        fields = (self.id, self.file, self.title, self.outlet, self.url, self.published, self.author, self.via)
+        digest = hashlib.sha256(repr((*fields, self.text)).encode()).hexdigest()
+        return Source(*fields, digest=digest)
 
 
 @dataclass(frozen=True)
@@ -167,9 +189,11 @@ class Unassigned:
 class Briefing:
     """The whole analysed corpus: what render and export consume."""
 
-    articles: dict[str, Article]
+    articles: dict[str, Source]
     meetings: list[Meeting]
     topics: list[Topic]
     unassigned: list[Unassigned] = field(default_factory=list)
     unassigned_quotes: list[MeetingQuote] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    meeting_keys: dict[str, str] = field(default_factory=dict)  # meeting id → hash of its content (for caches)
+    violations: list[str] = field(default_factory=list)  # broken invariants (see invariants.py): stop the build

@@ -1,12 +1,14 @@
 """The pipeline: ingest → clean → analyse (meetings, quotes, summary, topics). Rendering and writing follow
 in `render` and `write`; this module only turns articles into a `Briefing`.
 
-An optional `Cache` memoises the per-article work (cleaning, quote extraction) and the per-meeting analysis
-by content hash, so a rebuild after adding one article redoes only what that article touches.
+A `Cache` memoises the per-article work (cleaning, quotes, the meeting reading) under the article's digest and
+each meeting's analysis under the digests of its articles, so a rebuild after adding one article reanalyses
+that article and its meeting only, and never loads the texts of the others.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
@@ -14,9 +16,10 @@ from .cache import Cache, key
 from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
-from .meetings import Reading, group_meetings
+from .invariants import meeting_violations, quote_violations
+from .meetings import Cluster, Reading, build_meeting, cluster_readings, finish_meetings
 from .meetings import read_article as read_meeting
-from .model import Article, Briefing, Meeting, Problem, Quote, Topic
+from .model import Article, Briefing, Meeting, Problem, Quote, Source, Topic
 from .quotes import extract_quotes, merge_quotes
 from .summary import summarize, summarize_topic
 from .topics import assign_topics, load_taxonomy
@@ -48,8 +51,11 @@ def parallel_map(fn, items: list) -> list:
         return list(pool.map(fn, items, chunksize=16))
 
 
-def _analyse_task(task) -> Meeting:
-    return analyse_meeting(*task)
+def _meeting_task(task) -> tuple[Meeting, list[str]]:
+    """Build and analyse one meeting, and check it against its articles' texts."""
+    cluster, articles, quotes, taxonomy, settings = task
+    meeting = analyse_meeting(build_meeting(cluster, articles), articles, quotes, taxonomy, settings)
+    return meeting, meeting_violations(meeting, articles)
 
 
 def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict[str, list[Quote]],
@@ -73,47 +79,83 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
     )
 
 
+def article_key(source: Source) -> str:
+    return key("article", source.digest)
+
+
+def cached(cache: Cache, source: Source) -> bool:
+    """The cache holds everything the pipeline needs of this article, so its file need not be read again."""
+    k = article_key(source)
+    return cache.has("reading:" + k) and cache.has("text:" + k)
+
+
+def meeting_key(cluster: Cluster, keys: dict[str, str], settings: Settings) -> str:
+    return key("meeting", sorted(cluster.pair), [keys[r.article] for r in cluster.readings],
+               settings.key_quotes, settings.summary_sentences, settings.topic_sentences)
+
+
 def analyse(articles: list[Article], settings: Settings, problems: list[Problem] | None = None,
-            progress=lambda step, total: None, cache: Cache | None = None) -> Briefing:
-    """Articles as read → the analysed briefing. No file is read or written here."""
+            progress=lambda step, total: None, cache: Cache | None = None,
+            known: Iterable[Source] = ()) -> Briefing:
+    """Articles as read (and, with a cache, `known` articles whose analysis it holds) → the analysed briefing.
+    No file is read or written here."""
     cache = cache or Cache()
     problems = list(problems or [])
-    article_keys = {a.id: key("article", a) for a in articles}
-    todo = [a for a in articles if cache.get(article_keys[a.id]) is None]
+    sources = {s.id: s for s in sorted([*(a.source() for a in articles), *known], key=lambda s: s.file)}
+    keys = {aid: article_key(s) for aid, s in sources.items()}
+    readings = cache.get_many("reading:" + k for k in keys.values())
+    cache.keep("text:" + k for k in keys.values())
+    todo = [a for a in articles if "reading:" + keys[a.id] not in readings]
+    texts: dict[str, tuple[Article, list[Quote]]] = {}  # cleaned article and its quotes, by id, when loaded
     for article, result in zip(todo, parallel_map(_safe_read, todo)):
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
             problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
                                                   "skipped", fatal=True))
-        else:
-            cache.put(article_keys[article.id], result)
-    cleaned, quotes, readings = [], {}, []
-    for article in articles:
-        if (result := cache.get(article_keys[article.id])) is None:
             continue
-        done, found, reading = result
-        cleaned.append(done)
-        quotes[done.id] = found
-        readings.append(reading)
-        if not done.body.strip():
-            problems.append(Problem(article.file, "nothing left after removing page junk"))
-    by_id = {a.id: a for a in cleaned}
-    meetings, unassigned = group_meetings(cleaned, readings)
+        cleaned, quotes, reading = result
+        texts[article.id] = cache.put("text:" + keys[article.id], (cleaned, quotes))
+        readings["reading:" + keys[article.id]] = cache.put("reading:" + keys[article.id],
+                                                            (reading, not cleaned.body.strip()))
+    usable: list[Reading] = []
+    for aid, source in list(sources.items()):
+        if (found := readings.get("reading:" + keys[aid])) is None:
+            del sources[aid]
+            continue
+        reading, empty = found
+        usable.append(reading)
+        if empty:
+            problems.append(Problem(source.file, "nothing left after removing page junk"))
+
+    def load(ids: Iterable[str]) -> None:
+        missing = [i for i in ids if i not in texts]
+        got = cache.get_many("text:" + keys[i] for i in missing)
+        texts.update((i, got["text:" + keys[i]]) for i in missing)
+
+    clusters, unassigned = cluster_readings(usable)
+    mkeys = [meeting_key(c, keys, settings) for c in clusters]
+    done = cache.get_many(mkeys)
+    todo_clusters = [(c, k) for c, k in zip(clusters, mkeys) if k not in done]
+    load({r.article for c, _ in todo_clusters for r in c.readings})
     taxonomy = load_taxonomy()
-    keys = [key("meeting", m, [article_keys[a] for a in m.articles], settings.key_quotes,
-                settings.summary_sentences, settings.topic_sentences) for m in meetings]
-    todo = [(m, k) for m, k in zip(meetings, keys) if cache.get(k) is None]
-    tasks = [(m, {a: by_id[a] for a in m.articles}, {a: quotes[a] for a in m.articles}, taxonomy, settings)
-             for m, _ in todo]
-    for i, ((_, k), done) in enumerate(zip(todo, parallel_map(_analyse_task, tasks))):
-        cache.put(k, done)
-        progress(i + 1, len(todo))
-    analysed = [cache.get(k) for k in keys]
-    loose = [q for u in unassigned for q in quotes[u.article]]
+    tasks = [(c, {r.article: texts[r.article][0] for r in c.readings},
+              {r.article: texts[r.article][1] for r in c.readings}, taxonomy, settings) for c, _ in todo_clusters]
+    broken: list[str] = []
+    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo_clusters, parallel_map(_meeting_task, tasks))):
+        broken += wrong
+        done[k] = meeting if wrong else cache.put(k, meeting)  # a meeting that fails its checks is never cached
+        progress(i + 1, len(todo_clusters))
+    key_of = {done[k].articles: k for k in mkeys}
+    meetings = finish_meetings([done[k] for k in mkeys])
+    load(u.article for u in unassigned)
+    loose = list(merge_quotes([q for u in unassigned for q in texts[u.article][1]], (), 0))
+    broken += quote_violations(loose, {u.article: texts[u.article][0] for u in unassigned}, "unassigned")
     return Briefing(
-        articles=by_id,
-        meetings=analysed,
+        articles=sources,
+        meetings=meetings,
         topics=taxonomy,
         unassigned=unassigned,
-        unassigned_quotes=list(merge_quotes(loose, (), 0)),
+        unassigned_quotes=loose,
         problems=problems,
+        meeting_keys={m.id: key_of[m.articles] for m in meetings},
+        violations=broken,
     )

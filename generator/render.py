@@ -5,6 +5,8 @@ text cannot inject markup; undefined variables are errors that name the template
 """
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import sys
 import traceback
 from collections import defaultdict
@@ -15,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup
 
+from .cache import Cache, key
 from .config import Settings
 from .escape import md, safe_url, yaml_str
 from .export import to_json
-from .model import Article, Briefing, Meeting, MeetingQuote, Topic
+from .model import Briefing, Meeting, MeetingQuote, Source, SummarySentence, Topic, TopicMention, Unassigned
 from .people import by_name
 from .textutil import slugify
 
@@ -86,7 +90,7 @@ def people_of(b: Briefing) -> list[PersonView]:
 
 def context(b: Briefing, settings: Settings) -> dict[str, Any]:
     """What every template receives (documented in docs/templates.md)."""
-    outlets: dict[str, list[Article]] = defaultdict(list)
+    outlets: dict[str, list[Source]] = defaultdict(list)
     for a in b.articles.values():
         outlets[a.outlet].append(a)
     meeting_of = {aid: m for m in b.meetings for aid in m.articles}
@@ -134,35 +138,122 @@ def _where(name: str) -> str:
     return name
 
 
-def render(b: Briefing, settings: Settings) -> dict[str, str]:
-    """Every generated file, as docs-relative path → content. Nothing is written here."""
-    env = environment(settings.templates)
+LEAVES = (MeetingQuote, SummarySentence, Topic, TopicMention, Unassigned)  # model values holding no others
+
+
+class Fingerprints:
+    """Content hashes of template values, memoised by object: a meeting (and its quotes) by its content key
+    and the id and siblings set after analysis, an article by its digest, anything else by its parts. Two builds give a value the same fingerprint
+    exactly when it has the same content."""
+
+    def __init__(self, b: Briefing):
+        self.memo: dict[int, tuple[Any, str]] = {id(s): (s, "source:" + s.digest) for s in b.articles.values()}
+        for m in b.meetings:
+            fp = f"meeting:{b.meeting_keys[m.id]}:{m.id}:{m.siblings}"
+            self.memo[id(m)] = (m, fp)
+            self.memo.update((id(q), (q, f"{fp}:quote{i}")) for i, q in enumerate(m.quotes))
+
+    def of(self, value: Any) -> str:
+        if value is None or isinstance(value, (str, int, float, date)):
+            return repr(value)
+        if (hit := self.memo.get(id(value))) is not None:
+            return hit[1]
+        if isinstance(value, LEAVES):
+            parts = [repr(value)]
+        elif isinstance(value, dict):
+            parts = [f"{k!r}={self.of(v)}" for k, v in value.items()]
+        elif isinstance(value, (list, tuple)):
+            parts = [self.of(v) for v in value]
+        elif dataclasses.is_dataclass(value):
+            parts = [type(value).__name__, *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value))]
+        else:
+            parts = [repr(value)]
+        digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+        self.memo[id(value)] = (value, digest)  # the value is kept alive, so its id is not reused
+        return digest
+
+
+@lru_cache(maxsize=64)
+def _names(env: jinja2.Environment, name: str) -> frozenset[str]:
+    """The context variables a template (with the templates it imports or includes) may read."""
+    source = env.loader.get_source(env, name)[0]
+    tree = env.parse(source)
+    found = set(meta.find_undeclared_variables(tree))
+    for other in meta.find_referenced_templates(tree):
+        if other:
+            found |= _names(env, other)
+    return frozenset(found)
+
+
+class Renderer:
+    """Renders pages, reusing the text of a page whose template and values are unchanged since the cache
+    saw them (the values a template reads are found by inspecting it, so an edited template that reads
+    more is keyed on more)."""
+
+    def __init__(self, env: jinja2.Environment, fingerprints: Fingerprints, templates: Path, cache: Cache | None):
+        self.env, self.cache, self.fingerprints = env, cache, fingerprints
+        self.version = hashlib.sha1(b"".join(
+            p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file())).hexdigest()
+        self.jobs: list[tuple[str, str, dict[str, Any]]] = []
+
+    def add(self, path: str, template: str, values: dict[str, Any]) -> None:
+        self.jobs.append((path, template, values))
+
+    def pages(self) -> dict[str, str]:
+        if self.cache is None:
+            return {path: render_page(self.env, t, values) for path, t, values in self.jobs}
+        keys = {path: self.key(t, values) for path, t, values in self.jobs}
+        found = self.cache.get_many(keys.values())
+        return {path: found.get(keys[path]) or self.cache.put(keys[path], render_page(self.env, t, values))
+                for path, t, values in self.jobs}
+
+    def key(self, template: str, values: dict[str, Any]) -> str:
+        read = sorted(_names(self.env, template))
+        return key("page", self.version, template,
+                   [(n, self.fingerprints.of(values.get(n)) if n in values else "-") for n in read])
+
+
+def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> dict[str, str]:
+    """Every generated file, as docs-relative path → content. Nothing is written here. With a `cache`, a page
+    whose template and values are unchanged is not rendered again."""
+    fingerprints = Fingerprints(b)
+    xml = Renderer(environment(settings.templates, markdown=False), fingerprints, settings.templates, cache)
+    pages = Renderer(environment(settings.templates), fingerprints, settings.templates, cache)
     base = context(b, settings)
-    pages: dict[str, str] = {
-        "index.md": render_page(env, "home.md.j2", base),
-        "meetings/index.md": render_page(env, "meetings.md.j2", base),
-        "topics/index.md": render_page(env, "topics.md.j2", base),
-        "outlets/index.md": render_page(env, "outlets.md.j2", base),
-        "people/index.md": render_page(env, "people.md.j2", base),
-        "tags.md": render_page(env, "tags.md.j2", base),
-        "feed.xml": render_page(environment(settings.templates, markdown=False), "feed.xml.j2", base),
-        "briefings.json": to_json(b),
-    }
+    for path, template in [("index.md", "home.md.j2"), ("meetings/index.md", "meetings.md.j2"),
+                           ("topics/index.md", "topics.md.j2"), ("outlets/index.md", "outlets.md.j2"),
+                           ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2")]:
+        pages.add(path, template, base)
+    xml.add("feed.xml", "feed.xml.j2", base)
     for m in b.meetings:
         sources = [b.articles[aid] for aid in m.articles]
-        pages[f"meetings/{m.id}.md"] = render_page(env, "meeting.md.j2", {**base, "meeting": m, "sources": sources})
+        pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
+                  {**base, "meeting": m, "sources": sources, "articles": {a.id: a for a in sources}})
     for t in b.topics:
-        pages[f"topics/{t.id}.md"] = render_page(env, "topic.md.j2", {**base, "topic": t, **topic_view(t, b)})
+        entries = topic_entries(t, b)
+        years = defaultdict(list)
+        for e in entries:
+            years[e["meeting"].date.year].append(e)
+        pages.add(f"topics/{t.id}.md", "topic.md.j2",
+                  {**base, "topic": t, "entries": entries, "topic_years": [(y, len(es)) for y, es in years.items()]})
+        for year, year_entries in years.items():
+            pages.add(f"topics/{t.id}/{year}.md", "topic-year.md.j2",
+                      {**base, "topic": t, "year": year, "entries": year_entries, "cited": cited_articles(year_entries, b)})
+    meeting_of = base["meeting_of"]
     for name, slug, arts in base["outlets"]:
-        pages[f"outlets/{slug}.md"] = render_page(env, "outlet.md.j2", {**base, "outlet": name, "outlet_articles": arts})
+        pages.add(f"outlets/{slug}.md", "outlet.md.j2", {
+            **base, "outlet": name, "outlet_articles": arts,
+            "meeting_of": {a.id: meeting_of[a.id] for a in arts if a.id in meeting_of}})
     for person in base["people"]:
-        pages[f"people/{person.slug}.md"] = render_page(env, "person.md.j2", {**base, "person": person})
-    return pages
+        cited = sorted({aid for _, q in person.quotes for aid in q.sources})
+        pages.add(f"people/{person.slug}.md", "person.md.j2",
+                  {**base, "person": person, "articles": {aid: b.articles[aid] for aid in cited}})
+    return {**pages.pages(), **xml.pages(), "briefings.json": to_json(b)}
 
 
-def topic_view(topic: Topic, b: Briefing) -> dict[str, Any]:
-    """Per meeting that discussed the topic: its cited summary of the topic's sentences, and the quotes that
-    stand in those sentences."""
+def topic_entries(topic: Topic, b: Briefing) -> list[dict[str, Any]]:
+    """Per meeting that discussed the topic, newest first: its cited summary of the topic's sentences, and the
+    quotes that stand in those sentences."""
     entries = []
     for m in b.meetings:
         if topic.id not in m.topics:
@@ -171,6 +262,11 @@ def topic_view(topic: Topic, b: Briefing) -> dict[str, Any]:
         texts = " ".join(s.sentence for s in m.topic_sentences if s.topic == topic.id)
         quotes = [q for q in m.quotes if q.text in texts]
         entries.append({"meeting": m, "summary": summary, "quotes": quotes})
-    cited = {a for e in entries for s in e["summary"] for a in s.sources} | {
+    return entries
+
+
+def cited_articles(entries: list[dict[str, Any]], b: Briefing) -> list[Source]:
+    """The articles that topic entries cite, for their footnotes."""
+    ids = {a for e in entries for s in e["summary"] for a in s.sources} | {
         a for e in entries for q in e["quotes"] for a in q.sources}
-    return {"entries": entries, "cited": [b.articles[a] for a in sorted(cited)]}
+    return [b.articles[a] for a in sorted(ids)]

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 MANIFEST = ".generator-manifest.json"
@@ -50,15 +51,25 @@ def atomic_write(path: Path, content: bytes) -> None:
 
 
 def inside(docs: Path, rel: str) -> Path:
-    """The target path; refuse anything that would leave the docs folder."""
+    """The target path; refuse anything that would leave the docs folder (symbolic links included)."""
+    name = Path(rel).name
+    if name in ("", ".", ".."):
+        raise ValueError(f"refusing to write outside {docs}: {rel}")
+    return _folder(docs.resolve(), str(Path(rel).parent)) / name
+
+
+@lru_cache(maxsize=1024)
+def _folder(docs: Path, rel: str) -> Path:
+    """A folder under `docs`, resolved (once per folder: resolving every page costs a stat per path part)."""
     target = (docs / rel).resolve()
-    if docs.resolve() not in target.parents:
+    if target != docs and docs not in target.parents:
         raise ValueError(f"refusing to write outside {docs}: {rel}")
     return target
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
     report = WriteReport()
+    _folder.cache_clear()  # folders may have been replaced by links since the last build
     old = read_manifest(docs)
     new: dict[str, str] = {}
     for rel in sorted(pages):

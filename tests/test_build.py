@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from conftest import ROOT, write
 from generator.__main__ import main
 from generator.build import BuildError, build
 from generator.config import Settings
-from generator.invariants import occurs
+from generator.clean import clean
+from generator.ingest import ingest
+from generator.invariants import meeting_violations, occurs
 from generator.render import TemplateError
 
 JUNK = ["©", "Photograph:", "Cover photo", "More on China", "Read Also", "Sign up to read", "Get all your news",
@@ -53,12 +56,22 @@ def test_export_matches_schema(seed_build):
 def test_quotes_and_summary_are_verbatim(seed_build):
     _, result = seed_build
     b = result.briefing
+    bodies = {a.id: a.body for a in clean(ingest(ROOT / "seeds").articles)}
     assert any(m.quotes for m in b.meetings) and all(m.summary for m in b.meetings)
     for m in b.meetings:
         for q in m.quotes:
-            assert q.sources and all(occurs(q.text, b.articles[a].body) for a in q.sources)
+            assert q.sources and all(occurs(q.text, bodies[a]) for a in q.sources)
         for s in m.summary:
-            assert occurs(s.text, b.articles[s.sources[0]].body)
+            assert occurs(s.text, bodies[s.sources[0]])
+
+
+def test_a_broken_invariant_is_caught_and_names_the_meeting(seed_build):
+    m = seed_build[1].briefing.meetings[0]
+    articles = {a.id: a for a in clean(ingest(ROOT / "seeds").articles)}
+    assert meeting_violations(m, articles) == []
+    forged = replace(m, quotes=(replace(m.quotes[0], text="We will invade tomorrow"),))
+    assert meeting_violations(forged, articles) == [
+        f"meeting {m.id}: quote 'We will invade tomorrow' is not in article {m.quotes[0].sources[0]}"]
 
 
 def test_no_junk_in_any_page(seed_build):
