@@ -17,7 +17,7 @@ from .textutil import fold
 
 @dataclass(frozen=True)
 class Rules:
-    drop: re.Pattern  # every drop_line pattern in one alternation: one scan per line
+    drop: re.Pattern  # every drop_line pattern in one alternation: one scan per line (see `_drop_pattern`)
     strip: tuple[re.Pattern, ...]
     strip_suffix: tuple[re.Pattern, ...]
     min_words: int
@@ -26,11 +26,20 @@ class Rules:
     quoted_line: re.Pattern
 
 
+def _drop_pattern(patterns: list[str]) -> re.Pattern:
+    """The drop_line patterns in one alternation, those anchored at the line start ("^") grouped under one "^":
+    `re` then tries them once per line, not again at every position."""
+    start = [f"(?:{p})" for p in patterns if p.startswith("^")]
+    anywhere = [f"(?:{p})" for p in patterns if not p.startswith("^")]
+    grouped = [f"^(?:{'|'.join(start)})"] if start else []
+    return re.compile("|".join(grouped + anywhere), re.I)
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load("junk.yml")
     return Rules(
-        drop=re.compile("|".join(f"(?:{p})" for p in data["drop_line"]), re.I),
+        drop=_drop_pattern(data["drop_line"]),
         strip=tuple(re.compile(p) for p in data["strip_prefix"]),
         strip_suffix=tuple(re.compile(p) for p in data["strip_suffix"]),
         min_words=int(data["min_words"]),
@@ -40,8 +49,12 @@ def rules() -> Rules:
     )
 
 
+_NON_WORD = re.compile(r"\W+")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _key(line: str) -> str:
-    return re.sub(r"\W+", " ", fold(line)).strip()
+    return _NON_WORD.sub(" ", fold(line)).strip()
 
 
 def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
@@ -59,11 +72,11 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
             continue  # a quotation standing alone (a quoted heading) is a quotation, not a heading
         elif counts[key] > 1 or key == title_key:
             junk.add(i)  # repeated lines: captions shown twice, repeated headlines
-        elif len(line.split()) < r.min_words or (
-            len(line.split()) < r.long_line_words and not r.sentence_end.search(line)
+        elif (words := len(line.split())) < r.min_words or (
+            words < r.long_line_words and not r.sentence_end.search(line)
         ):
             junk.add(i)  # headings, bylines, banners, teasers, tickers (a long line is prose cut short)
-        elif not re.search(r"[A-Za-z]", line):
+        elif not _LETTER.search(line):
             junk.add(i)  # a line of another script (e.g. a Chinese ticker) or symbols
     # caption pairs and teasers: a line that another nearby line starts or ends with
     for i, key in enumerate(keys):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .people import trie_pattern
 from .resources import load
+from .textutil import trie_pattern
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
 

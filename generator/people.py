@@ -10,7 +10,7 @@ from functools import lru_cache
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
-from .textutil import fold, slugify
+from .textutil import fold, slugify, standalone, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -71,30 +71,6 @@ def by_name() -> dict[str, Person]:
     return {p.name: p for p in gazetteer()}
 
 
-def trie_pattern(words: list[str] | set[str], fold_case: bool = False) -> str:
-    """One regex alternation over literal `words`, factored as a character trie: Python's `re` tries the
-    branches of a flat alternation one by one at every word start, a trie only follows matching prefixes
-    (about ten times faster over a gazetteer). `fold_case`: the words are lower-cased (compile with re.I)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in (word.lower() if fold_case else word):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return emit(trie)
-
-
 @lru_cache(maxsize=1)
 def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     """One alternation over every alias, longest first, matched on word boundaries."""
@@ -102,8 +78,7 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     for person in gazetteer():
         for alias in person.aliases:
             owner.setdefault(alias, person.name)
-    pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(set(owner)) + r")(?![\w-])")
-    return pattern, owner
+    return standalone(set(owner)), owner
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .people import trie_pattern
 from .resources import ConfigError, load
+from .textutil import standalone
 
 # A place counts only after one of these (a bare "Beijing" is often the Chinese government).
 _PREPOSITION = re.compile(r"\b(?:in|at|inside|on the outskirts of|outside|near)\s+(?:the\s+)?$")
@@ -57,8 +57,7 @@ def _pattern() -> tuple[re.Pattern, dict[str, Place]]:
     for place in places():
         for alias in place.aliases:
             owner.setdefault(alias, place)
-    names = trie_pattern(set(owner))
-    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), owner
+    return standalone(set(owner)), owner
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -263,25 +263,38 @@ def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
     """body[start:end] with quotation contents (marks included) blanked, so cues inside quotes don't count."""
-    chars = list(body[start:end])
-    for s in spans:
-        for i in range(max(s.open, start), min(s.close + 1, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces, pos = [], start
+    for a, b in sorted((max(s.open, start), min(s.close + 1, end)) for s in spans):
+        a = max(a, pos)
+        if a < b:
+            pieces += [body[pos:a], " " * (b - a)]
+            pos = b
+    pieces.append(body[pos:end])
+    return "".join(pieces)
 
 
 def _overlaps(a: Ref, refs: list[Ref]) -> bool:
     return any(a.start < r.end and r.start < a.end for r in refs)
 
 
+_ROLE_WORD = re.compile(r"[\w.]+")
+
+
 def _roles_before(body: str, start: int) -> frozenset[str]:
-    words = re.findall(r"[\w.]+", body[max(0, start - 60):start].casefold())[-4:]
+    words = _ROLE_WORD.findall(body[max(0, start - 60):start].casefold())[-4:]
     return frozenset(w for w in words if w in _word_sets()["roles"])
+
+
+def _beside_cue(body: str, end: int, last: list[str]) -> bool:
+    """A cue verb follows `body[:end]` (perhaps after an appositive), or `last` (the words before) is one."""
+    cues = _word_sets()["cues"]
+    after = body[end:end + config()["appositive_max_chars"] + 30]
+    return bool(_patterns()["cue_after"].match(after)) or bool(last) and (last[-1] in cues or " ".join(last) in cues)
 
 
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
-    titles, org_words, p = _word_sets()["titles"], _word_sets()["organisation"], _patterns()
+    titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
     found: list[Ref] = []
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
@@ -291,12 +304,9 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         if not keep:
             continue
         before = body[max(0, m.start() - 30):m.start()]
-        after = body[m.end():m.end() + config()["appositive_max_chars"] + 30]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
         titled = len(keep) < len(tokens) or bool(last) and last[-1] in titles
-        beside_cue = bool(p["cue_after"].match(after)) or bool(last) and (
-            last[-1] in _word_sets()["cues"] or " ".join(last) in _word_sets()["cues"])
-        if not (titled or beside_cue):
+        if not titled and not _beside_cue(body, m.end(), last):
             continue
         start = m.start() + m.group().index(keep[0])
         ref_end = m.end()

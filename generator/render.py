@@ -10,6 +10,7 @@ import hashlib
 import sys
 import traceback
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -118,8 +119,15 @@ def context(b: Briefing, settings: Settings) -> dict[str, Any]:
 
 
 def render_page(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
-    try:
+    with template_errors(env, name):
         return env.get_template(name).render(values)
+
+
+@contextmanager
+def template_errors(env: jinja2.Environment, name: str):
+    """Any error from Jinja while loading or rendering template `name` → one TemplateError naming file and line."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
@@ -176,8 +184,9 @@ class Fingerprints:
 @lru_cache(maxsize=64)
 def _names(env: jinja2.Environment, name: str) -> frozenset[str]:
     """The context variables a template (with the templates it imports or includes) may read."""
-    source = env.loader.get_source(env, name)[0]
-    tree = env.parse(source)
+    with template_errors(env, name):
+        source, filename, _ = env.loader.get_source(env, name)
+        tree = env.parse(source, name, filename)
     found = set(meta.find_undeclared_variables(tree))
     for other in meta.find_referenced_templates(tree):
         if other:
