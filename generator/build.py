@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .cache import Cache, key
+from .export import to_json
 from .config import Settings
 from .ingest import ingest
 from .model import Briefing
@@ -67,9 +68,12 @@ def _build(settings: Settings, progress, report) -> BuildResult:
             report(str(problem))
         if briefing.violations:
             raise BuildError("invariant violated: " + "\n".join(briefing.violations))
-        pages = render(briefing, settings, cache)
-        result = BuildResult(briefing, write_pages(settings.docs, pages),
-                             sum(1 for p in ingested.problems if p.fatal))
+        renderer = render(briefing, settings, cache)
+        pages = {**renderer.pages(), "briefings.json": to_json(briefing, renderer.meeting_line)}
+        stamps_key = key("stamps", str(settings.docs.resolve()))
+        written = write_pages(settings.docs, pages, renderer.text, cache.get(stamps_key))
+        cache.put(stamps_key, written.stamps)
+        result = BuildResult(briefing, written, sum(1 for p in ingested.problems if p.fatal))
         cache.save()
     finally:
         cache.close()

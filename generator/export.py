@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from .model import Briefing, MeetingQuote
+from .model import Briefing, Meeting, MeetingQuote
 
 
 def _quote(q: MeetingQuote) -> dict[str, Any]:
@@ -12,7 +13,7 @@ def _quote(q: MeetingQuote) -> dict[str, Any]:
             "cue": q.cue, "variants": list(q.variants)}
 
 
-def to_data(b: Briefing) -> dict[str, Any]:
+def to_data(b: Briefing, with_meetings: bool = True) -> dict[str, Any]:
     meeting_of = {aid: m.id for m in b.meetings for aid in m.articles}
     reasons = {u.article: u.reason for u in b.unassigned}
     return {
@@ -25,24 +26,7 @@ def to_data(b: Briefing) -> dict[str, Any]:
             }
             for a in sorted(b.articles.values(), key=lambda a: a.file)
         ],
-        "meetings": [
-            {
-                "id": m.id, "title": m.title, "date": m.date.isoformat(), "location": m.location,
-                "venue": m.venue, "duration": m.duration, "participants": list(m.participants),
-                "articles": list(m.articles),
-                "summary": [{"text": s.text, "sources": list(s.sources), "corroboration": s.corroboration}
-                            for s in m.summary],
-                "quotes": [_quote(q) for q in m.quotes],
-                "topics": list(m.topics),
-                "discrepancies": [
-                    {"about": d.about, "versions": [{"text": v.text, "sources": list(v.sources)} for v in d.versions]}
-                    for d in m.discrepancies
-                ],
-                "siblings": list(m.siblings),
-                "date_versions": [{"text": v.text, "sources": list(v.sources)} for v in m.date_versions],
-            }
-            for m in b.meetings
-        ],
+        "meetings": [meeting_data(m) for m in b.meetings] if with_meetings else [],
         "topics": [
             {"id": t.id, "name": t.name, "meetings": [m.id for m in b.meetings if t.id in m.topics]}
             for t in b.topics
@@ -51,14 +35,39 @@ def to_data(b: Briefing) -> dict[str, Any]:
     }
 
 
-def to_json(b: Briefing) -> str:
-    """One article, meeting, topic or quote a line: readable, diffable, and written by the C encoder (an
-    indented dump is several times slower on a large corpus)."""
-    def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def meeting_data(m: Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id, "title": m.title, "date": m.date.isoformat(), "location": m.location,
+        "venue": m.venue, "duration": m.duration, "participants": list(m.participants),
+        "articles": list(m.articles),
+        "summary": [{"text": s.text, "sources": list(s.sources), "corroboration": s.corroboration}
+                    for s in m.summary],
+        "quotes": [_quote(q) for q in m.quotes],
+        "topics": list(m.topics),
+        "discrepancies": [
+            {"about": d.about, "versions": [{"text": v.text, "sources": list(v.sources)} for v in d.versions]}
+            for d in m.discrepancies
+        ],
+        "siblings": list(m.siblings),
+        "date_versions": [{"text": v.text, "sources": list(v.sources)} for v in m.date_versions],
+    }
 
+
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def meeting_line(m: Meeting) -> str:
+    return compact(meeting_data(m))
+
+
+def to_json(b: Briefing, encode_meeting: Callable[[Meeting], str] = meeting_line) -> str:
+    """One article, meeting, topic or quote a line: readable, diffable, and written by the C encoder (an
+    indented dump is several times slower on a large corpus). `encode_meeting` may memoise `meeting_line`."""
+    data = to_data(b, with_meetings=False)
+    data["meetings"] = [encode_meeting(m) for m in b.meetings]
     parts = []
-    for name, items in to_data(b).items():
-        lines = ",\n".join("  " + compact(item) for item in items)
+    for name, items in data.items():
+        lines = ",\n".join("  " + (item if name == "meetings" else compact(item)) for item in items)
         parts.append(f"{compact(name)}: [\n{lines}\n]" if items else f"{compact(name)}: []")
     return "{\n" + ",\n".join(parts) + "\n}\n"

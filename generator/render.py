@@ -24,10 +24,11 @@ from markupsafe import Markup
 from .cache import Cache, key
 from .config import Settings
 from .escape import md, safe_url, yaml_str
-from .export import to_json
+from .export import meeting_line
 from .model import Briefing, Meeting, MeetingQuote, Source, SummarySentence, Topic, TopicMention, Unassigned
 from .people import by_name
 from .textutil import slugify
+from .write import Cached, digest
 
 
 class TemplateError(Exception):
@@ -147,38 +148,44 @@ def _where(name: str) -> str:
 
 
 LEAVES = (MeetingQuote, SummarySentence, Topic, TopicMention, Unassigned)  # model values holding no others
+PLAIN = (str, int, float, bool, date, type(None))
 
 
 class Fingerprints:
     """Content hashes of template values, memoised by object: a meeting (and its quotes) by its content key
-    and the id and siblings set after analysis, an article by its digest, anything else by its parts. Two builds give a value the same fingerprint
-    exactly when it has the same content."""
+    and the id and siblings set after analysis, an article by its digest, anything else by its parts. Two
+    builds give a value the same fingerprint exactly when it has the same content."""
 
     def __init__(self, b: Briefing):
         self.memo: dict[int, tuple[Any, str]] = {id(s): (s, "source:" + s.digest) for s in b.articles.values()}
         for m in b.meetings:
-            fp = f"meeting:{b.meeting_keys[m.id]}:{m.id}:{m.siblings}"
-            self.memo[id(m)] = (m, fp)
-            self.memo.update((id(q), (q, f"{fp}:quote{i}")) for i, q in enumerate(m.quotes))
+            fp = self.note(m, f"meeting:{b.meeting_keys[m.id]}:{m.id}:{m.siblings}")
+            for i, q in enumerate(m.quotes):
+                self.note(q, f"{fp}:quote{i}")
+            for topic, sentences in m.topic_summaries:
+                self.note(sentences, f"{fp}:topic:{topic}")
+
+    def note(self, value: Any, fingerprint: str) -> str:
+        """Give `value` a fingerprint derived from others (the value is kept alive, so its id is not reused)."""
+        self.memo[id(value)] = (value, fingerprint)
+        return fingerprint
 
     def of(self, value: Any) -> str:
-        if value is None or isinstance(value, (str, int, float, date)):
-            return repr(value)
         if (hit := self.memo.get(id(value))) is not None:
             return hit[1]
+        if isinstance(value, PLAIN):
+            return repr(value)
         if isinstance(value, LEAVES):
-            parts = [repr(value)]
+            text = repr(value)
         elif isinstance(value, dict):
-            parts = [f"{k!r}={self.of(v)}" for k, v in value.items()]
+            text = "\x1f".join(f"{k!r}={self.of(v)}" for k, v in value.items())
         elif isinstance(value, (list, tuple)):
-            parts = [self.of(v) for v in value]
+            text = "\x1f".join(map(self.of, value))
         elif dataclasses.is_dataclass(value):
-            parts = [type(value).__name__, *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value))]
+            text = "\x1f".join([type(value).__name__, *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value))])
         else:
-            parts = [repr(value)]
-        digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
-        self.memo[id(value)] = (value, digest)  # the value is kept alive, so its id is not reused
-        return digest
+            text = repr(value)
+        return self.note(value, hashlib.sha1(text.encode()).hexdigest())
 
 
 @lru_cache(maxsize=64)
@@ -195,51 +202,73 @@ def _names(env: jinja2.Environment, name: str) -> frozenset[str]:
 
 
 class Renderer:
-    """Renders pages, reusing the text of a page whose template and values are unchanged since the cache
-    saw them (the values a template reads are found by inspecting it, so an edited template that reads
-    more is keyed on more)."""
+    """Renders pages, skipping a page whose template and values are unchanged since the cache saw them (the
+    values a template reads are found by inspecting it, so an edited template that reads more is keyed on
+    more). Such a page comes back as `Cached`: its text is loaded only if the file on disk needs it."""
 
-    def __init__(self, env: jinja2.Environment, fingerprints: Fingerprints, templates: Path, cache: Cache | None):
-        self.env, self.cache, self.fingerprints = env, cache, fingerprints
+    def __init__(self, fingerprints: Fingerprints, templates: Path, cache: Cache | None):
+        self.fingerprints, self.cache = fingerprints, cache
         self.version = hashlib.sha1(b"".join(
             p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file())).hexdigest()
-        self.jobs: list[tuple[str, str, dict[str, Any]]] = []
+        self.jobs: dict[str, tuple[jinja2.Environment, str, dict[str, Any]]] = {}
+        self.markdown, self.xml = environment(templates), environment(templates, markdown=False)
 
     def add(self, path: str, template: str, values: dict[str, Any]) -> None:
-        self.jobs.append((path, template, values))
+        env = self.xml if template.endswith(".xml.j2") else self.markdown
+        self.jobs[path] = (env, template, values)
 
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, str | Cached]:
         if self.cache is None:
-            return {path: render_page(self.env, t, values) for path, t, values in self.jobs}
-        keys = {path: self.key(t, values) for path, t, values in self.jobs}
-        found = self.cache.get_many(keys.values())
-        return {path: found.get(keys[path]) or self.cache.put(keys[path], render_page(self.env, t, values))
-                for path, t, values in self.jobs}
+            return {path: self.render(path) for path in self.jobs}
+        keys = {path: self.key(*job) for path, job in self.jobs.items()}
+        digests = self.cache.get_many(keys.values())
+        out: dict[str, str | Cached] = {}
+        for path, k in keys.items():
+            if k in digests:
+                out[path] = Cached(digests[k])
+                self.cache.keep(["page:" + digests[k]])
+            else:
+                out[path] = text = self.render(path)
+                self.cache.put(k, digest(text.encode()))
+                self.cache.put("page:" + digest(text.encode()), text)
+        return out
 
-    def key(self, template: str, values: dict[str, Any]) -> str:
-        read = sorted(_names(self.env, template))
+    def render(self, path: str) -> str:
+        return render_page(*self.jobs[path])
+
+    def text(self, path: str, page: Cached) -> str:
+        """The text of a `Cached` page (rendered again should the cache have lost it)."""
+        return (self.cache.get("page:" + page.digest) if self.cache else None) or self.render(path)
+
+    def meeting_line(self, m: Meeting) -> str:
+        """The meeting's line of the JSON export, memoised like a page."""
+        if self.cache is None:
+            return meeting_line(m)
+        k = key("json", self.fingerprints.of(m))
+        return self.cache.get(k) or self.cache.put(k, meeting_line(m))
+
+    def key(self, env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
+        read = sorted(_names(env, template))
         return key("page", self.version, template,
                    [(n, self.fingerprints.of(values.get(n)) if n in values else "-") for n in read])
 
 
-def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> dict[str, str]:
-    """Every generated file, as docs-relative path → content. Nothing is written here. With a `cache`, a page
-    whose template and values are unchanged is not rendered again."""
+def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Renderer:
+    """Every generated file, queued on a `Renderer`: its `pages()` are docs-relative path → content. Nothing
+    is written here. With a `cache`, a page whose template and values are unchanged is not rendered again."""
     fingerprints = Fingerprints(b)
-    xml = Renderer(environment(settings.templates, markdown=False), fingerprints, settings.templates, cache)
-    pages = Renderer(environment(settings.templates), fingerprints, settings.templates, cache)
+    pages = Renderer(fingerprints, settings.templates, cache)
     base = context(b, settings)
     for path, template in [("index.md", "home.md.j2"), ("meetings/index.md", "meetings.md.j2"),
                            ("topics/index.md", "topics.md.j2"), ("outlets/index.md", "outlets.md.j2"),
-                           ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2")]:
+                           ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2"), ("feed.xml", "feed.xml.j2")]:
         pages.add(path, template, base)
-    xml.add("feed.xml", "feed.xml.j2", base)
     for m in b.meetings:
         sources = [b.articles[aid] for aid in m.articles]
         pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
                   {**base, "meeting": m, "sources": sources, "articles": {a.id: a for a in sources}})
     for t in b.topics:
-        entries = topic_entries(t, b)
+        entries = topic_entries(t, b, fingerprints)
         years = defaultdict(list)
         for e in entries:
             years[e["meeting"].date.year].append(e)
@@ -247,7 +276,8 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> dict[
                   {**base, "topic": t, "entries": entries, "topic_years": [(y, len(es)) for y, es in years.items()]})
         for year, year_entries in years.items():
             pages.add(f"topics/{t.id}/{year}.md", "topic-year.md.j2",
-                      {**base, "topic": t, "year": year, "entries": year_entries, "cited": cited_articles(year_entries, b)})
+                      {**base, "topic": t, "year": year, "entries": year_entries,
+                       "cited": cited_articles(year_entries, b)})
     meeting_of = base["meeting_of"]
     for name, slug, arts in base["outlets"]:
         pages.add(f"outlets/{slug}.md", "outlet.md.j2", {
@@ -257,10 +287,10 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> dict[
         cited = sorted({aid for _, q in person.quotes for aid in q.sources})
         pages.add(f"people/{person.slug}.md", "person.md.j2",
                   {**base, "person": person, "articles": {aid: b.articles[aid] for aid in cited}})
-    return {**pages.pages(), **xml.pages(), "briefings.json": to_json(b)}
+    return pages
 
 
-def topic_entries(topic: Topic, b: Briefing) -> list[dict[str, Any]]:
+def topic_entries(topic: Topic, b: Briefing, fingerprints: Fingerprints) -> list[dict[str, Any]]:
     """Per meeting that discussed the topic, newest first: its cited summary of the topic's sentences, and the
     quotes that stand in those sentences."""
     entries = []
@@ -270,7 +300,8 @@ def topic_entries(topic: Topic, b: Briefing) -> list[dict[str, Any]]:
         summary = dict(m.topic_summaries).get(topic.id, ())
         texts = " ".join(s.sentence for s in m.topic_sentences if s.topic == topic.id)
         quotes = [q for q in m.quotes if q.text in texts]
-        entries.append({"meeting": m, "summary": summary, "quotes": quotes})
+        entries.append(entry := {"meeting": m, "summary": summary, "quotes": quotes})
+        fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic.id}")
     return entries
 
 

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,13 +25,30 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # hand-written files in the way
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # file → (size, mtime_ns) once written
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A page known by the digest of its content; its text is asked for only if the file on disk differs."""
+
+    digest: str
 
 
 def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_manifest(docs: Path) -> dict[str, str]:
+    """Generated file → digest of what was written."""
     try:
         data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
         return {str(k): str(v) for k, v in data.get("files", {}).items()}
@@ -67,23 +85,39 @@ def _folder(docs: Path, rel: str) -> Path:
     return target
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str, Cached], str] | None = None,
+                stamps: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
+    """Write `pages` (docs-relative path → text, or `Cached` with `text(path, page)` to get the text).
+
+    `stamps` are the previous build's: a generated file with the same size and modification time still holds
+    what was written, so it is not read to be compared."""
     report = WriteReport()
     _folder.cache_clear()  # folders may have been replaced by links since the last build
     old = read_manifest(docs)
+    stamps = stamps or {}
+    new_stamps = report.stamps
     new: dict[str, str] = {}
     for rel in sorted(pages):
-        content = pages[rel].encode("utf-8")
+        page = pages[rel]
         target = inside(docs, rel)
-        if target.exists() and rel not in old:
+        stamp = _stamp(target)
+        if stamp is not None and rel not in old:
             report.refused.append(rel)
             continue
-        new[rel] = digest(content)
-        if target.exists() and target.read_bytes() == content:
+        content = None if isinstance(page, Cached) else page.encode("utf-8")
+        new[rel] = page.digest if isinstance(page, Cached) else digest(content)
+        if stamp is not None and old.get(rel) == new[rel] and stamps.get(rel) == stamp:
             report.unchanged.append(rel)
+            new_stamps[rel] = stamp
             continue
-        atomic_write(target, content)
-        report.written.append(rel)
+        if content is None:
+            content = text(rel, page).encode("utf-8")
+        if stamp is not None and target.read_bytes() == content:
+            report.unchanged.append(rel)
+        else:
+            atomic_write(target, content)
+            report.written.append(rel)
+        new_stamps[rel] = _stamp(target)
     for rel in sorted(set(old) - set(new)):
         target = inside(docs, rel)
         if target.is_file() and digest(target.read_bytes()) == old[rel]:

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from generator.write import MANIFEST, write_pages
+from generator.write import Cached, digest, MANIFEST, write_pages
 
 
 def test_writes_only_changes_and_keeps_mtime(tmp_path):
@@ -48,3 +48,19 @@ def test_no_temporary_files_left(tmp_path):
     write_pages(tmp_path, {"a/b.md": "x"})
     names = {p.name for p in tmp_path.rglob("*")}
     assert names == {"a", "b.md", MANIFEST}
+
+
+def test_cached_pages_are_loaded_only_when_the_file_differs(tmp_path):
+    first = write_pages(tmp_path, {"a.md": "A", "b.md": "B"})
+    asked = []
+
+    def text(rel, page):
+        asked.append(rel)
+        return {"a.md": "A", "b.md": "B"}[rel]
+
+    cached = {"a.md": Cached(digest(b"A")), "b.md": Cached(digest(b"B"))}
+    second = write_pages(tmp_path, cached, text, first.stamps)
+    assert asked == [] and sorted(second.unchanged) == ["a.md", "b.md"]
+    (tmp_path / "b.md").write_text("edited by hand")
+    third = write_pages(tmp_path, cached, text, second.stamps)
+    assert asked == ["b.md"] and third.written == ["b.md"] and (tmp_path / "b.md").read_text() == "B"

@@ -1,0 +1,95 @@
+"""Rebuilds: what did not change is neither read, nor analysed, nor rendered again, and the result is the same
+as a build from scratch."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+import generator.pipeline as pipeline
+import generator.render as render
+from generator.build import build
+from generator.config import Settings
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "articles")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def run(project: Path, docs: str = "docs", cache: str = "cache"):
+    s = Settings(articles=project / "articles", docs=project / docs, templates=project / "templates",
+                 cache=project / cache, progress=False)
+    return build(s, report=lambda line: None)
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many articles are read, articles analysed, meetings analysed and pages rendered."""
+    counts = {"read": 0, "articles": 0, "meetings": 0, "pages": 0}
+
+    def counting(name, module, attr):
+        original = getattr(module, attr)
+
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return original(*args, **kwargs)
+        monkeypatch.setattr(module, attr, wrapper)
+
+    import generator.ingest as ingest
+    counting("read", ingest, "read_one")
+    counting("articles", pipeline, "read_article")
+    counting("meetings", pipeline, "analyse_meeting")
+    counting("pages", render, "render_page")
+    return counts
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(project, counted):
+    run(project)
+    assert counted["read"] == 5 and counted["meetings"] == 2
+    before = {k: 0 for k in counted}
+    counted.update(before)
+    result = run(project)
+    assert counted == before and result.report.written == []
+
+
+def test_one_edited_article_redoes_its_meeting_only_and_equals_a_cold_build(project, counted):
+    first = run(project)
+    target = next(m for m in first.briefing.meetings if m.date.year == 2023)
+    other = next(m for m in first.briefing.meetings if m is not target)
+    edited = project / "articles" / first.briefing.articles[target.articles[0]].file
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nBlinken said the talks were candid and useful.\n",
+                      encoding="utf-8")
+    counted.update({k: 0 for k in counted})
+    second = run(project)
+    assert counted["read"] == 1 and counted["articles"] == 1 and counted["meetings"] == 1
+    assert f"meetings/{other.id}.md" not in second.report.written
+    assert f"meetings/{target.id}.md" in second.report.written
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
+def test_a_template_edit_rerenders_its_pages_only(project, counted):
+    run(project)
+    template = project / "templates" / "person.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    counted.update({k: 0 for k in counted})
+    result = run(project)
+    assert counted["articles"] == 0 and counted["meetings"] == 0
+    assert result.report.written and all(p.startswith("people/") and p != "people/index.md"
+                                         for p in result.report.written)
+
+
+def test_a_damaged_cache_is_a_cold_cache(project):
+    run(project)
+    (project / "cache" / "cache.sqlite").write_bytes(b"not a database")
+    run(project, docs="docs2")
+    assert pages(project / "docs") == pages(project / "docs2")
