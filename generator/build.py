@@ -69,7 +69,7 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         if briefing.violations:
             raise BuildError("invariant violated: " + "\n".join(briefing.violations))
         renderer = render(briefing, settings, cache)
-        pages = {**renderer.pages(), "briefings.json": to_json(briefing, renderer.meeting_line)}
+        pages = {**renderer.pages(), "briefings.json": to_json(briefing, renderer.meeting_lines)}
         stamps_key = key("stamps", str(settings.docs.resolve()))
         written = write_pages(settings.docs, pages, renderer.text, cache.get(stamps_key))
         cache.put(stamps_key, written.stamps)

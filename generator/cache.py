@@ -112,20 +112,19 @@ class Cache:
             self.memory = {k: v for k, v in {**self.memory, **self.new}.items() if k in self.used}
             self.new, self.used = {}, set()
             return
-        db, self.stored = self.db, None
+        db = self.db
+        stored = {row[0] for row in db.execute("SELECT key FROM entries")} if self.stored is None else self.stored
+        unused = sorted(stored - self.used)
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)",
                            ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in self.new.items()))
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
-            db.execute("DELETE FROM used")
-            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-            db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany("DELETE FROM entries WHERE key = ?", ((k,) for k in unused))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self.new, self.used = {}, set()
+        self.new, self.used, self.stored = {}, set(), None
 
     def close(self) -> None:
         if self.db is not None:

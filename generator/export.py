@@ -61,11 +61,11 @@ def meeting_line(m: Meeting) -> str:
     return compact(meeting_data(m))
 
 
-def to_json(b: Briefing, encode_meeting: Callable[[Meeting], str] = meeting_line) -> str:
+def to_json(b: Briefing, meeting_lines: Callable[[list[Meeting]], list[str]] | None = None) -> str:
     """One article, meeting, topic or quote a line: readable, diffable, and written by the C encoder (an
-    indented dump is several times slower on a large corpus). `encode_meeting` may memoise `meeting_line`."""
+    indented dump is several times slower on a large corpus). `meeting_lines` may memoise `meeting_line`."""
     data = to_data(b, with_meetings=False)
-    data["meetings"] = [encode_meeting(m) for m in b.meetings]
+    data["meetings"] = meeting_lines(b.meetings) if meeting_lines else [meeting_line(m) for m in b.meetings]
     parts = []
     for name, items in data.items():
         lines = ",\n".join("  " + (item if name == "meetings" else compact(item)) for item in items)

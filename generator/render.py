@@ -240,12 +240,13 @@ class Renderer:
         """The text of a `Cached` page (rendered again should the cache have lost it)."""
         return (self.cache.get("page:" + page.digest) if self.cache else None) or self.render(path)
 
-    def meeting_line(self, m: Meeting) -> str:
-        """The meeting's line of the JSON export, memoised like a page."""
+    def meeting_lines(self, meetings: list[Meeting]) -> list[str]:
+        """The meetings' lines of the JSON export, memoised like pages."""
         if self.cache is None:
-            return meeting_line(m)
-        k = key("json", self.fingerprints.of(m))
-        return self.cache.get(k) or self.cache.put(k, meeting_line(m))
+            return [meeting_line(m) for m in meetings]
+        keys = [key("json", self.fingerprints.of(m)) for m in meetings]
+        found = self.cache.get_many(keys)
+        return [found[k] if k in found else self.cache.put(k, meeting_line(m)) for m, k in zip(meetings, keys)]
 
     def key(self, env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
         read = sorted(_names(env, template))
@@ -267,8 +268,9 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
         sources = [b.articles[aid] for aid in m.articles]
         pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
                   {**base, "meeting": m, "sources": sources, "articles": {a.id: a for a in sources}})
+    by_topic = topic_entries(b, fingerprints)
     for t in b.topics:
-        entries = topic_entries(t, b, fingerprints)
+        entries = by_topic[t.id]
         years = defaultdict(list)
         for e in entries:
             years[e["meeting"].date.year].append(e)
@@ -290,18 +292,20 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
     return pages
 
 
-def topic_entries(topic: Topic, b: Briefing, fingerprints: Fingerprints) -> list[dict[str, Any]]:
-    """Per meeting that discussed the topic, newest first: its cited summary of the topic's sentences, and the
-    quotes that stand in those sentences."""
-    entries = []
+def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dict[str, Any]]]:
+    """Topic id → per meeting that discussed it, newest first: its cited summary of the topic's sentences, and
+    the quotes that stand in those sentences."""
+    entries: dict[str, list[dict[str, Any]]] = {t.id: [] for t in b.topics}
     for m in b.meetings:
-        if topic.id not in m.topics:
-            continue
-        summary = dict(m.topic_summaries).get(topic.id, ())
-        texts = " ".join(s.sentence for s in m.topic_sentences if s.topic == topic.id)
-        quotes = [q for q in m.quotes if q.text in texts]
-        entries.append(entry := {"meeting": m, "summary": summary, "quotes": quotes})
-        fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic.id}")
+        sentences: dict[str, list[str]] = defaultdict(list)
+        for s in m.topic_sentences:
+            sentences[s.topic].append(s.sentence)
+        summaries = dict(m.topic_summaries)
+        for topic in m.topics:
+            texts = " ".join(sentences[topic])
+            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": [q for q in m.quotes if q.text in texts]}
+            entries.setdefault(topic, []).append(entry)
+            fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic}")
     return entries
 
 
