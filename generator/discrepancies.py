@@ -33,6 +33,7 @@ class Figure:
 class Rules:
     meeting_words: re.Pattern
     window: int
+    hint: re.Pattern  # a unit or a counted noun: a sentence without one states no figure
     duration: re.Pattern
     count: re.Pattern
     offsets: re.Pattern
@@ -57,6 +58,7 @@ def rules() -> Rules:
     return Rules(
         meeting_words=re.compile(data["meeting_words"], re.I),
         window=int(data["window"]),
+        hint=re.compile(rf"\b(?:{units})\b|\b(?:{alternation(data['counts'])})", re.I),
         duration=re.compile(rf"\b{qualifier}{number}[\s-]+(?P<unit>{units})\b"
                             rf"(?:\s+and\s+(?:(?P<half>a half)|(?P<num2>\d+|{alternation(numbers)})\s+(?P<unit2>{units})\b))?"
                             rf"(?:[\s-]long\b)?", re.I),
@@ -110,6 +112,8 @@ def _about_meeting(sentence: str, start: int, end: int, participants: tuple[str,
 def sentence_figures(sentence: str, article: str, participants: tuple[str, ...] = ()) -> list[Figure]:
     """The durations and counts stated in one sentence about the meeting."""
     r = rules()
+    if not (r.meeting_words.search(sentence) and r.hint.search(sentence)):
+        return []  # most sentences: two cheap searches instead of the costly figure patterns
     found = []
     for m in r.duration.finditer(sentence):
         if r.offsets.match(sentence[m.end():]) or not _about_meeting(sentence, m.start(), m.end(), participants):

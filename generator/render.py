@@ -175,12 +175,14 @@ class Fingerprints:
             return hit[1]
         if isinstance(value, PLAIN):
             return repr(value)
+        memo = self.memo  # known parts are looked up inline: most parts are meetings, quotes and articles
         if isinstance(value, LEAVES):
             text = repr(value)
         elif isinstance(value, dict):
-            text = "\x1f".join(f"{k!r}={self.of(v)}" for k, v in value.items())
+            text = "\x1f".join([f"{k!r}={h[1] if (h := memo.get(id(v))) is not None else self.of(v)}"
+                                for k, v in value.items()])
         elif isinstance(value, (list, tuple)):
-            text = "\x1f".join(map(self.of, value))
+            text = "\x1f".join([h[1] if (h := memo.get(id(v))) is not None else self.of(v) for v in value])
         elif dataclasses.is_dataclass(value):
             text = "\x1f".join([type(value).__name__, *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value))])
         else:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
+from sklearn import config_context
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .model import Article, Meeting, SummarySentence
@@ -72,6 +73,7 @@ def is_boilerplate(sentence: str) -> bool:
     return any(p.search(sentence) for p in rules().boilerplate)
 
 
+@lru_cache(maxsize=16384)
 def is_dangling(sentence: str) -> bool:
     """Makes no sense without the sentence before it ("He added that…", "This is very good.")."""
     text = normalize(sentence).lstrip("\"'([")
@@ -82,7 +84,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=16384)
 def _usable(sentence: str) -> bool:
+    """(Cached, like `is_dangling`: syndicated copies and rewrites of one story repeat sentences.)"""
     r = rules()
     return (r.min_words <= _words(sentence) <= r.max_words and bool(r.sentence_end.search(sentence))
             and not is_boilerplate(sentence))
@@ -145,8 +149,10 @@ def _stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-def _tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _TOKEN.findall(fold(text)) if w not in ENGLISH_STOP_WORDS]
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """(Cached: with the principals' names dropped, most sentences are tokenised again unchanged.)"""
+    return tuple(_stem(w) for w in _TOKEN.findall(fold(text)) if w not in ENGLISH_STOP_WORDS)
 
 
 def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray:
@@ -156,7 +162,8 @@ def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray
         texts = [names.sub(" ", t) for t in texts]
     vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, sublinear_tf=True)
     try:
-        matrix = vectorizer.fit_transform(texts)
+        with config_context(skip_parameter_validation=True):  # a quarter of a fit's time on short texts
+            matrix = vectorizer.fit_transform(texts)
     except ValueError:  # only stop words
         return np.eye(len(texts))
     return (matrix @ matrix.T).toarray()
@@ -191,59 +198,83 @@ def _support(sim: np.ndarray, cands: Sequence[Candidate], threshold: float) -> l
     return found
 
 
-def _scores(cands: Sequence[Candidate], sim: np.ndarray, keys: list[str], support: list[set[int]],
-            names: re.Pattern | None) -> np.ndarray:
+@dataclass(frozen=True)
+class Space:
+    """Candidate sentences vectorised once: every summary drawn from them (the meeting's, each topic's) ranks rows
+    of these matrices rather than fitting TF-IDF again."""
+
+    cands: tuple[Candidate, ...]
+    sim: np.ndarray  # cosine over all content words
+    facts: np.ndarray  # cosine without the principals' names: "reports the same fact"
+    lead: np.ndarray  # score for the position in the article
+    traits: np.ndarray  # score for naming a principal, a connective opener, length
+
+
+def _traits(cands: Sequence[Candidate], names: re.Pattern | None) -> np.ndarray:
     r = rules()
     w = r.weights
+    return np.array([w["participants"] * bool(names and names.search(c.text))
+                     + w["connective"] * bool(r.connective.search(normalize(c.text)))
+                     + w["long"] * (_words(c.text) > r.long_words) for c in cands])
+
+
+@lru_cache(maxsize=8)
+def _space(cands: tuple[Candidate, ...], participants: tuple[str, ...]) -> Space:
+    """(Cached: a meeting's summary and its topic summaries share one.)"""
+    names = _name_pattern(participants)
+    texts = [c.text for c in cands]
+    sim = _similarity(texts)
+    lead = np.array([rules().weights["position"] / math.sqrt(1 + c.position) for c in cands])
+    return Space(cands, sim, _similarity(texts, names) if names else sim, lead, _traits(cands, names))
+
+
+def _scores(space: Space, rows: list[int], sim: np.ndarray, keys: list[str], support: list[set[int]]) -> np.ndarray:
+    w = rules().weights
     others = max(len(set(keys)) - 1, 1)
-    central = _lexrank(sim)
-    out = np.zeros(len(cands))
-    for i, c in enumerate(cands):
-        out[i] = (w["centrality"] * central[i]
-                  + w["position"] / math.sqrt(1 + c.position)
-                  + w["outlets"] * len({keys[j] for j in support[i]} - {keys[i]}) / others
-                  + w["participants"] * bool(names and names.search(c.text))
-                  + w["connective"] * bool(r.connective.search(normalize(c.text)))
-                  + w["long"] * (_words(c.text) > r.long_words))
-    return out
+    outlets = np.array([len({keys[j] for j in found} - {keys[i]}) for i, found in enumerate(support)])
+    return w["centrality"] * _lexrank(sim) + space.lead[rows] + w["outlets"] * outlets / others + space.traits[rows]
 
 
 def _mmr(scores: np.ndarray, sim: np.ndarray, length: int) -> list[int]:
     """Maximal marginal relevance: best score first, then the best trade of score against novelty."""
     r = rules()
     chosen: list[int] = []
-    left = set(range(len(scores)))
-    while left and len(chosen) < length:
-        def value(i: int) -> float:
-            overlap = max((sim[i, j] for j in chosen), default=0.0)
-            return r.mmr_lambda * scores[i] - (1 - r.mmr_lambda) * overlap
-        best = max(sorted(left), key=value)
-        left.discard(best)
-        if any(sim[best, j] >= r.redundant for j in chosen):
+    overlap = np.zeros(len(scores))  # each sentence's highest similarity to one already chosen
+    left = np.ones(len(scores), dtype=bool)
+    while left.any() and len(chosen) < length:
+        value = np.where(left, r.mmr_lambda * scores - (1 - r.mmr_lambda) * overlap, -np.inf)
+        best = int(np.argmax(value))
+        left[best] = False
+        if chosen and sim[best, chosen].max() >= r.redundant:
             continue
         chosen.append(best)
+        overlap = np.maximum(overlap, sim[:, best])
     return chosen
 
 
 def rank_sentences(candidates: Sequence[Candidate], length: int = 8,
                    independence: Mapping[str, str] | None = None,
-                   participants: Sequence[str] = ()) -> tuple[SummarySentence, ...]:
+                   participants: Sequence[str] = (),
+                   among: Collection[str] | None = None) -> tuple[SummarySentence, ...]:
     """Up to `length` non-redundant sentences, in reading order, each citing every article that reported it.
 
     `independence` maps an article id to its independent source (syndicated copies and one outlet's articles
     share one key); articles missing from it count as independent. `participants` favours sentences naming them.
+    `among`: only the candidates with these texts compete (one topic's), weighed by the TF-IDF of all of them.
     """
-    cands = list(dict.fromkeys(candidates))
+    cands = tuple(dict.fromkeys(candidates))
     if not cands or length <= 0:
         return ()
+    space = _space(cands, tuple(participants))
+    rows = [i for i, c in enumerate(cands) if among is None or c.text in among]
+    if not rows:
+        return ()
+    cands = tuple(cands[i] for i in rows)
     independence = independence or {}
     keys = [independence.get(c.article, c.article) for c in cands]
-    names = _name_pattern(tuple(participants))
-    texts = [c.text for c in cands]
-    sim = _similarity(texts)
-    facts = _similarity(texts, names) if names else sim
+    sim, facts = space.sim[np.ix_(rows, rows)], space.facts[np.ix_(rows, rows)]
     support = _support(facts, cands, rules().same_fact)
-    scores = _scores(cands, sim, keys, support, names)
+    scores = _scores(space, rows, sim, keys, support)
     chosen = _mmr(scores, facts, length)
     chosen.sort(key=lambda i: (cands[i].position, -scores[i]))
     out = []
@@ -265,16 +296,16 @@ def independence_keys(articles: Sequence[Article], syndicated: tuple[tuple[str, 
 
 
 def summarize(meeting: Meeting, articles: dict[str, Article], length: int = 8,
-              syndicated: tuple[tuple[str, ...], ...] = ()) -> tuple[SummarySentence, ...]:
-    """The meeting's extractive summary drawn from all its articles."""
+              syndicated: tuple[tuple[str, ...], ...] = (),
+              among: Collection[str] | None = None) -> tuple[SummarySentence, ...]:
+    """The meeting's extractive summary drawn from all its articles (with `among`: from those sentences only)."""
     members = [articles[aid] for aid in meeting.articles if aid in articles]
     candidates = [c for a in members for c in article_candidates(a)]
-    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants)
+    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants, among)
 
 
 def summarize_topic(meeting: Meeting, articles: dict[str, Article], sentences: set[str], length: int = 3,
                     syndicated: tuple[tuple[str, ...], ...] = ()) -> tuple[SummarySentence, ...]:
-    """The same machinery on the meeting's sentences about one topic (for topic pages)."""
-    members = [articles[aid] for aid in meeting.articles if aid in articles]
-    candidates = [c for a in members for c in article_candidates(a) if c.text in sentences]
-    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants)
+    """The same machinery on the meeting's sentences about one topic (for topic pages); it shares the
+    meeting's vectors, so each topic costs no new TF-IDF fit."""
+    return summarize(meeting, articles, length, syndicated, sentences)

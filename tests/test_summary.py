@@ -7,7 +7,8 @@ from datetime import date
 import yaml
 
 from generator.model import Article, Meeting
-from generator.summary import Candidate, article_candidates, is_boilerplate, is_dangling, rank_sentences, summarize
+from generator.summary import (Candidate, article_candidates, is_boilerplate, is_dangling, rank_sentences, summarize,
+                               summarize_topic)
 
 
 def article(aid: str, outlet: str, body: str) -> Article:
@@ -64,6 +65,15 @@ def test_summary_cites_every_outlet_and_counts_syndicated_copies_once():
     assert set(military[0].sources) == {"a", "b", "c"} and military[0].corroboration == 2
     ai = next(s for s in summary if "artificial intelligence" in s.text)
     assert ai.sources == ("a",) and ai.corroboration == 1
+
+
+def test_topic_summary_draws_only_on_the_topic_sentences():
+    arts = {a.id: a for a in (A, B, C)}
+    fentanyl = "China will curb the export of chemicals used to make fentanyl, a senior US official told reporters."
+    both = meeting("a", "b", "c")
+    out = summarize_topic(both, arts, {fentanyl}, 3, syndicated=(("b", "c"),))
+    assert [(s.text, s.sources, s.corroboration) for s in out] == [(fentanyl, ("b", "c"), 1)]
+    assert summarize_topic(both, arts, {"Not a sentence of these articles."}, 3) == ()
 
 
 def test_rank_sentences_respects_length_and_reading_order():
