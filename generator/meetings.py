@@ -26,6 +26,7 @@ from .places import find_places
 from .resources import load
 from .sentences import split_sentences as sentence_spans
 from .textutil import alternation
+from .tfidf import similarities, stop_words
 
 
 @lru_cache(maxsize=1)
@@ -328,17 +329,17 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
             candidates[0].readings.append(r)
         else:
             pending.append((r, candidates))
-    if pending:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.metrics.pairwise import cosine_similarity
-
-        for r, candidates in pending:
-            docs = [r.lead] + [" ".join(x.lead for x in c.readings) for c in candidates]
-            matrix = TfidfVectorizer(stop_words="english").fit_transform(docs)
-            sims = cosine_similarity(matrix[0], matrix[1:])[0]
-            best = max(range(len(candidates)), key=lambda i: (sims[i], -i))
-            candidates[best].readings.append(r)
+    stop = stop_words()
+    for r, candidates in pending:
+        docs = [r.lead] + [" ".join(x.lead for x in c.readings) for c in candidates]
+        sims = similarities([[w for w in _WORD.findall(d.lower()) if w not in stop] for d in docs])
+        scores = sims[0, 1:] if sims is not None else [0.0] * len(candidates)
+        best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
+        candidates[best].readings.append(r)
     return unassigned
+
+
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

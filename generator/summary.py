@@ -14,14 +14,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from sklearn import config_context
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+import Stemmer
 
 from .model import Article, Meeting, SummarySentence
 from .people import by_name
 from .resources import load
 from .sentences import split_sentences
 from .textutil import fold, normalize
+from .tfidf import similarities, stop_words
 
 
 class Candidate(NamedTuple):
@@ -135,24 +135,19 @@ def _name_pattern(participants: tuple[str, ...]) -> re.Pattern | None:
 _TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    """NLTK's Porter stemmer (no data files needed), imported on first use: importing nltk costs a second or
-    more, which a rebuild whose meetings all come from the cache should not pay."""
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+_STEMMER = Stemmer.Stemmer("porter")  # Porter's algorithm, compiled (PyStemmer): fast to import and to run
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stem(word)
+    return _STEMMER.stemWord(word)
 
 
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[str, ...]:
     """(Cached: with the principals' names dropped, most sentences are tokenised again unchanged.)"""
-    return tuple(_stem(w) for w in _TOKEN.findall(fold(text)) if w not in ENGLISH_STOP_WORDS)
+    stop = stop_words()
+    return tuple(_stem(w) for w in _TOKEN.findall(fold(text)) if w not in stop)
 
 
 def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray:
@@ -160,13 +155,8 @@ def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray
     first (the principals' names make every sentence about the meeting look alike)."""
     if names:
         texts = [names.sub(" ", t) for t in texts]
-    vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, sublinear_tf=True)
-    try:
-        with config_context(skip_parameter_validation=True):  # a quarter of a fit's time on short texts
-            matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # only stop words
-        return np.eye(len(texts))
-    return (matrix @ matrix.T).toarray()
+    sim = similarities([_tokens(t) for t in texts], sublinear=True)
+    return np.eye(len(texts)) if sim is None else sim  # only stop words
 
 
 def _lexrank(sim: np.ndarray) -> np.ndarray:
