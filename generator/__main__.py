@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import blas  # noqa: F401  (first: it must run before numpy loads)
 from .build import BuildError, build
 from .config import load_settings
 from .render import TemplateError

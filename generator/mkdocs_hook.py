@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import generator.blas  # noqa: F401  (first: it must run before numpy loads)
 from generator.build import BuildError, build
 from generator.config import load_settings
 from generator.render import TemplateError

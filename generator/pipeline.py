@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from typing import NamedTuple
 
 from .cache import Cache, key
 from .clean import clean_article
@@ -21,14 +22,25 @@ from .meetings import Cluster, Reading, build_meeting, cluster_readings, finish_
 from .meetings import read_article as read_meeting
 from .model import Article, Briefing, Meeting, Problem, Quote, Source, Topic
 from .quotes import extract_quotes, merge_quotes
+from .sentences import Spans, remember, splits
 from .summary import summarize, summarize_topic
 from .topics import assign_topics, load_taxonomy
 
 
-def read_article(article: Article) -> tuple[Article, list[Quote], Reading]:
-    """The per-article stage: the cleaned article, its quotations and what it says about its meeting."""
+def read_article(article: Article) -> tuple[Text, Reading]:
+    """The per-article stage: the cleaned article with its quotations and sentence spans, and what it says
+    about its meeting."""
     cleaned = clean_article(article)
-    return cleaned, extract_quotes(cleaned), read_meeting(cleaned)
+    quotes, reading = extract_quotes(cleaned), read_meeting(cleaned)
+    return Text(cleaned, quotes, splits(cleaned.paragraphs)), reading
+
+
+class Text(NamedTuple):
+    """What the meeting stage needs of one article (cached): its cleaned text, quotations and sentence spans."""
+
+    article: Article
+    quotes: list[Quote]
+    splits: dict[str, Spans]
 
 
 PARALLEL_FROM = 200  # uncached articles from which the per-article stage runs on every core
@@ -53,7 +65,11 @@ def parallel_map(fn, items: list) -> list:
 
 def _meeting_task(task) -> tuple[Meeting, list[str]]:
     """Build and analyse one meeting, and check it against its articles' texts."""
-    cluster, articles, quotes, taxonomy, settings = task
+    cluster, texts, taxonomy, settings = task
+    for t in texts:
+        remember(t.splits)
+    articles = {t.article.id: t.article for t in texts}
+    quotes = {t.article.id: t.quotes for t in texts}
     meeting = analyse_meeting(build_meeting(cluster, articles), articles, quotes, taxonomy, settings)
     return meeting, meeting_violations(meeting, articles)
 
@@ -106,16 +122,16 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     readings = cache.get_many("reading:" + k for k in keys.values())
     cache.keep("text:" + k for k in keys.values())
     todo = [a for a in articles if "reading:" + keys[a.id] not in readings]
-    texts: dict[str, tuple[Article, list[Quote]]] = {}  # cleaned article and its quotes, by id, when loaded
+    texts: dict[str, Text] = {}  # by article id, when loaded
     for article, result in zip(todo, parallel_map(_safe_read, todo)):
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
             problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
                                                   "skipped", fatal=True))
             continue
-        cleaned, quotes, reading = result
-        texts[article.id] = cache.put("text:" + keys[article.id], (cleaned, quotes))
+        text, reading = result
+        texts[article.id] = cache.put("text:" + keys[article.id], text)
         readings["reading:" + keys[article.id]] = cache.put("reading:" + keys[article.id],
-                                                            (reading, not cleaned.body.strip()))
+                                                            (reading, not text.article.body.strip()))
     usable: list[Reading] = []
     for aid, source in list(sources.items()):
         if (found := readings.get("reading:" + keys[aid])) is None:
@@ -137,8 +153,7 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     todo_clusters = [(c, k) for c, k in zip(clusters, mkeys) if k not in done]
     load({r.article for c, _ in todo_clusters for r in c.readings})
     taxonomy = load_taxonomy()
-    tasks = [(c, {r.article: texts[r.article][0] for r in c.readings},
-              {r.article: texts[r.article][1] for r in c.readings}, taxonomy, settings) for c, _ in todo_clusters]
+    tasks = [(c, [texts[r.article] for r in c.readings], taxonomy, settings) for c, _ in todo_clusters]
     broken: list[str] = []
     for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo_clusters, parallel_map(_meeting_task, tasks))):
         broken += wrong
@@ -147,8 +162,8 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     key_of = {done[k].articles: k for k in mkeys}
     meetings = finish_meetings([done[k] for k in mkeys])
     load(u.article for u in unassigned)
-    loose = list(merge_quotes([q for u in unassigned for q in texts[u.article][1]], (), 0))
-    broken += quote_violations(loose, {u.article: texts[u.article][0] for u in unassigned}, "unassigned")
+    loose = list(merge_quotes([q for u in unassigned for q in texts[u.article].quotes], (), 0))
+    broken += quote_violations(loose, {u.article: texts[u.article].article for u in unassigned}, "unassigned")
     return Briefing(
         articles=sources,
         meetings=meetings,

@@ -8,6 +8,7 @@ chunks that still hold a doubtful full stop: line breaks first (so no span cross
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import pysbd
@@ -96,15 +97,35 @@ def _paragraph_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=2048)
-def _split(text: str) -> tuple[tuple[int, int], ...]:
+Spans = tuple[tuple[int, int], ...]
+_SPLITS: dict[str, Spans] = {}  # text → its sentence spans; see `remember`
+_MEMO_LIMIT = 65536
+
+
+def _split(text: str) -> Spans:
+    if (known := _SPLITS.get(text)) is not None:
+        return known
     spans: list[tuple[int, int]] = []
     start = 0
     for m in [*_LINE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
         spans += [(start + a, start + b) for a, b in _paragraph_spans(text[start:end])]
         start = m.end() if m else end
-    return tuple(spans)
+    if len(_SPLITS) >= _MEMO_LIMIT:
+        _SPLITS.clear()
+    _SPLITS[text] = found = tuple(spans)
+    return found
+
+
+def splits(texts: Iterable[str]) -> dict[str, Spans]:
+    """The sentence spans of `texts`, to hand to `remember` in another process: splitting (pysbd) is the
+    costliest step of reading an article, and an article's meeting is analysed apart from the article."""
+    return {t: _split(t) for t in texts}
+
+
+def remember(known: Mapping[str, Spans]) -> None:
+    """Take sentence spans computed elsewhere (by `splits`) instead of splitting those texts again."""
+    _SPLITS.update(known)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
