@@ -9,7 +9,6 @@ crosses two pairs, and text similarity (TF-IDF) only decides where an article na
 from __future__ import annotations
 
 import bisect
-import copy
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -453,16 +452,24 @@ def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
 
 
 def link_siblings(meetings: list[Meeting]) -> list[Meeting]:
-    """Meetings sharing a principal within a few days are one visit: each lists the others."""
+    """Meetings sharing a principal within a few days are one visit: each lists the others (found by
+    bisecting each person's meetings by date, so a principal with hundreds of meetings costs no more)."""
     visit = timedelta(days=_config()["windows"]["visit"])
     by_person: dict[str, list[Meeting]] = defaultdict(list)
     for m in meetings:
         for p in m.participants:
             by_person[p].append(m)
+    for ms in by_person.values():
+        ms.sort(key=lambda m: m.date)
+    days = {p: [m.date for m in ms] for p, ms in by_person.items()}
     out = []
     for m in meetings:
-        near = {o.id: o for p in m.participants for o in by_person[p]
-                if o.id != m.id and abs(o.date - m.date) <= visit}
+        near = {}
+        for p in m.participants:
+            ms = by_person[p]
+            for o in ms[bisect.bisect_left(days[p], m.date - visit):bisect.bisect_right(days[p], m.date + visit)]:
+                if o.id != m.id:
+                    near[o.id] = o
         out.append(replace(m, siblings=tuple(sorted(near, key=lambda i: (near[i].date, i)))))
     return out
 
@@ -480,7 +487,6 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
 def cluster_readings(readings: list[Reading]) -> tuple[list[Cluster], list[Unassigned]]:
     """Readings → one cluster of readings per meeting, and the articles no meeting could be read from, with why.
     Works on readings alone (no article text), so a rebuild can regroup the whole corpus cheaply."""
-    readings = [copy.copy(r) for r in readings]
     unassigned = [Unassigned(r.article, r.reason) for r in readings if r.reason]
     usable = [r for r in readings if not r.reason]
     by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)

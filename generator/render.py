@@ -46,10 +46,14 @@ def cite(ids) -> Markup:
     return Markup("".join(f"[^{slugify(i)}]" for i in ids))
 
 
-def environment(templates: Path, markdown: bool = True) -> jinja2.Environment:
-    """Markdown templates escape every printed string with `md`; XML/HTML templates use HTML autoescaping."""
+def environment(templates: Path, markdown: bool = True, compiled: Path | None = None) -> jinja2.Environment:
+    """Markdown templates escape every printed string with `md`; XML/HTML templates use HTML autoescaping.
+    With `compiled`, templates compiled once are kept there (Jinja's bytecode cache)."""
+    if compiled:
+        compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -213,7 +217,11 @@ class Renderer:
         self.version = hashlib.sha1(b"".join(
             p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file())).hexdigest()
         self.jobs: dict[str, tuple[jinja2.Environment, str, dict[str, Any]]] = {}
-        self.markdown, self.xml = environment(templates), environment(templates, markdown=False)
+        compiled = cache.path.parent / "templates" if cache and cache.path else None
+        self.markdown = environment(templates, compiled=compiled and compiled / "markdown")
+        self.xml = environment(templates, markdown=False, compiled=compiled and compiled / "xml")
+        self.names_key = key("template names", self.version)
+        self.names: dict[str, frozenset[str]] = (cache.get(self.names_key) if cache else None) or {}
 
     def add(self, path: str, template: str, values: dict[str, Any]) -> None:
         env = self.xml if template.endswith(".xml.j2") else self.markdown
@@ -223,6 +231,7 @@ class Renderer:
         if self.cache is None:
             return {path: self.render(path) for path in self.jobs}
         keys = {path: self.key(*job) for path, job in self.jobs.items()}
+        self.cache.put(self.names_key, self.names)
         digests = self.cache.get_many(keys.values())
         out: dict[str, str | Cached] = {}
         for path, k in keys.items():
@@ -251,7 +260,9 @@ class Renderer:
         return [found[k] if k in found else self.cache.put(k, meeting_line(m)) for m, k in zip(meetings, keys)]
 
     def key(self, env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
-        read = sorted(_names(env, template))
+        if template not in self.names:
+            self.names[template] = _names(env, template)
+        read = sorted(self.names[template])
         return key("page", self.version, template,
                    [(n, self.fingerprints.of(values.get(n)) if n in values else "-") for n in read])
 
