@@ -310,6 +310,9 @@ def _lead_text(article: Article) -> str:
     return " ".join([article.title, *article.paragraphs[: _config()["lead_paragraphs"]]])
 
 
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token, for comparing leads
+
+
 def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
     """Articles naming one principal join the most similar (TF-IDF cosine) meeting of that person whose date
     fits; only these articles and their candidates are vectorised."""
@@ -336,9 +339,6 @@ def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unas
         best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
         candidates[best].readings.append(r)
     return unassigned
-
-
-_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -506,7 +506,8 @@ def finish_meetings(meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
-def group_meetings(articles: list[Article], readings: list[Reading] | None = None) -> tuple[list[Meeting], list[Unassigned]]:
+def group_meetings(articles: list[Article],
+                   readings: list[Reading] | None = None) -> tuple[list[Meeting], list[Unassigned]]:
     """Cleaned articles → meetings (newest first) and the articles no meeting could be read from, with why.
 
     `readings` (one per article, from `read_article`) may come from a cache: reading is the costly part."""

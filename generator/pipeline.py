@@ -119,46 +119,30 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     problems = list(problems or [])
     sources = {s.id: s for s in sorted([*(a.source() for a in articles), *known], key=lambda s: s.file)}
     keys = {aid: article_key(s) for aid, s in sources.items()}
-    readings = cache.get_many("reading:" + k for k in keys.values())
-    cache.keep("text:" + k for k in keys.values())
-    todo = [a for a in articles if "reading:" + keys[a.id] not in readings]
-    texts: dict[str, Text] = {}  # by article id, when loaded
-    for article, result in zip(todo, parallel_map(_safe_read, todo)):
-        if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
-            problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
-                                                  "skipped", fatal=True))
-            continue
-        text, reading = result
-        texts[article.id] = cache.put("text:" + keys[article.id], text)
-        readings["reading:" + keys[article.id]] = cache.put("reading:" + keys[article.id],
-                                                            (reading, not text.article.body.strip()))
-    usable: list[Reading] = []
-    for aid, source in list(sources.items()):
-        if (found := readings.get("reading:" + keys[aid])) is None:
-            del sources[aid]
-            continue
-        reading, empty = found
-        usable.append(reading)
-        if empty:
-            problems.append(Problem(source.file, "nothing left after removing page junk"))
+    texts, readings = read_articles(articles, keys, cache, problems)
+    for aid in [aid for aid in sources if aid not in readings]:  # its analysis failed (reported)
+        del sources[aid]
+    for aid in sources:
+        if readings[aid][1]:
+            problems.append(Problem(sources[aid].file, "nothing left after removing page junk"))
 
     def load(ids: Iterable[str]) -> None:
         missing = [i for i in ids if i not in texts]
         got = cache.get_many("text:" + keys[i] for i in missing)
         texts.update((i, got["text:" + keys[i]]) for i in missing)
 
-    clusters, unassigned = cluster_readings(usable)
+    clusters, unassigned = cluster_readings([readings[aid][0] for aid in sources])
     mkeys = [meeting_key(c, keys, settings) for c in clusters]
     done = cache.get_many(mkeys)
-    todo_clusters = [(c, k) for c, k in zip(clusters, mkeys) if k not in done]
-    load({r.article for c, _ in todo_clusters for r in c.readings})
+    todo = [(c, k) for c, k in zip(clusters, mkeys) if k not in done]
+    load({r.article for c, _ in todo for r in c.readings})
     taxonomy = load_taxonomy()
-    tasks = [(c, [texts[r.article] for r in c.readings], taxonomy, settings) for c, _ in todo_clusters]
+    tasks = [(c, [texts[r.article] for r in c.readings], taxonomy, settings) for c, _ in todo]
     broken: list[str] = []
-    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo_clusters, parallel_map(_meeting_task, tasks))):
+    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo, parallel_map(_meeting_task, tasks))):
         broken += wrong
         done[k] = meeting if wrong else cache.put(k, meeting)  # a meeting that fails its checks is never cached
-        progress(i + 1, len(todo_clusters))
+        progress(i + 1, len(todo))
     key_of = {done[k].articles: k for k in mkeys}
     meetings = finish_meetings([done[k] for k in mkeys])
     load(u.article for u in unassigned)
@@ -174,3 +158,23 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
         meeting_keys={m.id: key_of[m.articles] for m in meetings},
         violations=broken,
     )
+
+
+def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
+                  problems: list[Problem]) -> tuple[dict[str, Text], dict[str, tuple[Reading, bool]]]:
+    """Every article's reading (and whether cleaning left it empty), from the cache or by reading the new
+    articles (on every core when there are many); the texts of those read. A failure is a problem."""
+    found = cache.get_many("reading:" + k for k in keys.values())
+    readings = {aid: found["reading:" + k] for aid, k in keys.items() if "reading:" + k in found}
+    cache.keep("text:" + k for k in keys.values())
+    todo = [a for a in articles if a.id not in readings]
+    texts: dict[str, Text] = {}
+    for article, result in zip(todo, parallel_map(_safe_read, todo)):
+        if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
+            problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
+                                                  "skipped", fatal=True))
+            continue
+        text, reading = result
+        texts[article.id] = cache.put("text:" + keys[article.id], text)
+        readings[article.id] = cache.put("reading:" + keys[article.id], (reading, not text.article.body.strip()))
+    return texts, readings

@@ -188,7 +188,8 @@ class Fingerprints:
         elif isinstance(value, (list, tuple)):
             text = "\x1f".join([h[1] if (h := memo.get(id(v))) is not None else self.of(v) for v in value])
         elif dataclasses.is_dataclass(value):
-            text = "\x1f".join([type(value).__name__, *(self.of(getattr(value, f.name)) for f in dataclasses.fields(value))])
+            fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
+            text = "\x1f".join([type(value).__name__, *fields])
         else:
             text = repr(value)
         return self.note(value, hashlib.sha1(text.encode()).hexdigest())
@@ -230,7 +231,7 @@ class Renderer:
     def pages(self) -> dict[str, str | Cached]:
         if self.cache is None:
             return {path: self.render(path) for path in self.jobs}
-        keys = {path: self.key(*job) for path, job in self.jobs.items()}
+        keys = {path: self.page_key(*job) for path, job in self.jobs.items()}
         self.cache.put(self.names_key, self.names)
         digests = self.cache.get_many(keys.values())
         out: dict[str, str | Cached] = {}
@@ -259,7 +260,7 @@ class Renderer:
         found = self.cache.get_many(keys)
         return [found[k] if k in found else self.cache.put(k, meeting_line(m)) for m, k in zip(meetings, keys)]
 
-    def key(self, env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
+    def page_key(self, env: jinja2.Environment, template: str, values: dict[str, Any]) -> str:
         if template not in self.names:
             self.names[template] = _names(env, template)
         read = sorted(self.names[template])
@@ -316,7 +317,8 @@ def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dic
         summaries = dict(m.topic_summaries)
         for topic in m.topics:
             texts = " ".join(sentences[topic])
-            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": [q for q in m.quotes if q.text in texts]}
+            quotes = [q for q in m.quotes if q.text in texts]
+            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": quotes}
             entries.setdefault(topic, []).append(entry)
             fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic}")
     return entries
