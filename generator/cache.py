@@ -50,6 +50,7 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.used: set[str] = set()
         self.new: dict[str, Any] = {}
+        self.raw: set[str] = set()  # keys of new entries already pickled
         self.memory: dict[str, Any] = {}
         self.stored: set[str] | None = None  # keys in the file, read on the first `has`
         if path:
@@ -67,25 +68,25 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         return db
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
-        """The entries found among `keys` (missing keys are left out)."""
+    def get_many(self, keys: Iterable[str], raw: bool = False) -> dict[str, Any]:
+        """The entries found among `keys` (missing keys are left out); `raw`: entries put raw, as bytes."""
         wanted = list(dict.fromkeys(keys))
         self.used.update(wanted)
         found = {k: self.new[k] for k in wanted if k in self.new}
         found.update((k, self.memory[k]) for k in wanted if k in self.memory)
         todo = [k for k in wanted if k not in found]
         if self.db is not None and todo:
-            self._load(todo, found)
+            self._load(todo, found, raw)
         return found
 
-    def _load(self, todo: list[str], found: dict[str, Any]) -> None:
+    def _load(self, todo: list[str], found: dict[str, Any], raw: bool) -> None:
         for i in range(0, len(todo), BATCH):
             chunk = todo[i:i + BATCH]
             rows = self.db.execute(f"SELECT key, value FROM entries WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk)
             for k, blob in rows:
                 try:
-                    found[k] = pickle.loads(blob)
+                    found[k] = blob if raw else pickle.loads(blob)
                 except Exception:  # an entry pickled by incompatible code: recompute it
                     continue
 
@@ -98,9 +99,12 @@ class Cache:
     def get(self, k: str) -> Any:
         return self.get_many([k]).get(k)
 
-    def put(self, k: str, value: Any) -> Any:
+    def put(self, k: str, value: Any, raw: bool = False) -> Any:
+        """Add an entry; `raw`: `value` is bytes already pickled, stored as they are."""
         self.used.add(k)
         self.new[k] = value
+        if raw:
+            self.raw.add(k)
         return value
 
     def keep(self, keys: Iterable[str]) -> None:
@@ -110,7 +114,7 @@ class Cache:
         """Commit new entries and drop those this build did not use, in one transaction."""
         if self.db is None:
             self.memory = {k: v for k, v in {**self.memory, **self.new}.items() if k in self.used}
-            self.new, self.used = {}, set()
+            self.new, self.used, self.raw = {}, set(), set()
             return
         db = self.db
         stored = {row[0] for row in db.execute("SELECT key FROM entries")} if self.stored is None else self.stored
@@ -118,13 +122,14 @@ class Cache:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)",
-                           ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in self.new.items()))
+                           ((k, v if k in self.raw else pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
+                            for k, v in self.new.items()))
             db.executemany("DELETE FROM entries WHERE key = ?", ((k,) for k in unused))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self.new, self.used, self.stored = {}, set(), None
+        self.new, self.used, self.stored, self.raw = {}, set(), None, set()
 
     def close(self) -> None:
         if self.db is not None:

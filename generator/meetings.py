@@ -349,7 +349,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 def syndicated_groups(articles: list[Article]) -> tuple[tuple[str, ...], ...]:
     """Groups of near-identical articles (one story republished): connected by shared 5-word shingles."""
     threshold = _config()["syndication"]
-    sh = {a.id: _shingles(a.body or a.text) for a in articles}
+    sh = {a.id: _shingles(a.body) for a in articles}
     parent = {a.id: a.id for a in articles}
 
     def root(x: str) -> str:

@@ -8,6 +8,7 @@ that article and its meeting only, and never loads the texts of the others.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -32,7 +33,8 @@ def read_article(article: Article) -> tuple[Text, Reading]:
     about its meeting."""
     cleaned = clean_article(article)
     quotes, reading = extract_quotes(cleaned), read_meeting(cleaned)
-    return Text(cleaned, quotes, splits(cleaned.paragraphs)), reading
+    kept = replace(cleaned, text="", removed=())  # the raw text and junk are not needed again: not cached
+    return Text(kept, quotes, splits(cleaned.paragraphs)), reading
 
 
 class Text(NamedTuple):
@@ -47,11 +49,13 @@ PARALLEL_FROM = 200  # uncached articles from which the per-article stage runs o
 
 
 def _safe_read(article: Article):
-    """`read_article`, or the exception a bug raised on this one article (reported, not fatal)."""
+    """`read_article` with the text pickled (the parent only stores it and hands it to the meeting stage, so
+    it is never unpickled there), or the exception a bug raised on this one article (reported, not fatal)."""
     try:
-        return read_article(article)
+        text, reading = read_article(article)
     except Exception as exc:
         return exc
+    return pickle.dumps(text, protocol=pickle.HIGHEST_PROTOCOL), reading, not text.article.body.strip()
 
 
 def parallel_map(fn, items: list) -> list:
@@ -65,7 +69,8 @@ def parallel_map(fn, items: list) -> list:
 
 def _meeting_task(task) -> tuple[Meeting, list[str]]:
     """Build and analyse one meeting, and check it against its articles' texts."""
-    cluster, texts, taxonomy, settings = task
+    cluster, blobs, taxonomy, settings = task
+    texts = [pickle.loads(blob) for blob in blobs]
     for t in texts:
         remember(t.splits)
     articles = {t.article.id: t.article for t in texts}
@@ -128,7 +133,7 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
 
     def load(ids: Iterable[str]) -> None:
         missing = [i for i in ids if i not in texts]
-        got = cache.get_many("text:" + keys[i] for i in missing)
+        got = cache.get_many(("text:" + keys[i] for i in missing), raw=True)
         texts.update((i, got["text:" + keys[i]]) for i in missing)
 
     clusters, unassigned = cluster_readings([readings[aid][0] for aid in sources])
@@ -146,8 +151,9 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     key_of = {done[k].articles: k for k in mkeys}
     meetings = finish_meetings([done[k] for k in mkeys])
     load(u.article for u in unassigned)
-    loose = list(merge_quotes([q for u in unassigned for q in texts[u.article].quotes], (), 0))
-    broken += quote_violations(loose, {u.article: texts[u.article].article for u in unassigned}, "unassigned")
+    unassigned_texts = [pickle.loads(texts[u.article]) for u in unassigned]
+    loose = list(merge_quotes([q for t in unassigned_texts for q in t.quotes], (), 0))
+    broken += quote_violations(loose, {t.article.id: t.article for t in unassigned_texts}, "unassigned")
     return Briefing(
         articles=sources,
         meetings=meetings,
@@ -161,20 +167,20 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
 
 
 def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
-                  problems: list[Problem]) -> tuple[dict[str, Text], dict[str, tuple[Reading, bool]]]:
+                  problems: list[Problem]) -> tuple[dict[str, bytes], dict[str, tuple[Reading, bool]]]:
     """Every article's reading (and whether cleaning left it empty), from the cache or by reading the new
-    articles (on every core when there are many); the texts of those read. A failure is a problem."""
+    articles (on every core when there are many); the texts of those read, pickled. A failure is a problem."""
     found = cache.get_many("reading:" + k for k in keys.values())
     readings = {aid: found["reading:" + k] for aid, k in keys.items() if "reading:" + k in found}
     cache.keep("text:" + k for k in keys.values())
     todo = [a for a in articles if a.id not in readings]
-    texts: dict[str, Text] = {}
+    texts: dict[str, bytes] = {}
     for article, result in zip(todo, parallel_map(_safe_read, todo)):
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
             problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
                                                   "skipped", fatal=True))
             continue
-        text, reading = result
-        texts[article.id] = cache.put("text:" + keys[article.id], text)
-        readings[article.id] = cache.put("reading:" + keys[article.id], (reading, not text.article.body.strip()))
+        text, reading, empty = result
+        texts[article.id] = cache.put("text:" + keys[article.id], text, raw=True)
+        readings[article.id] = cache.put("reading:" + keys[article.id], (reading, empty))
     return texts, readings

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
+import os
 import sys
 import traceback
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -211,7 +214,7 @@ def _names(env: jinja2.Environment, name: str) -> frozenset[str]:
 class Renderer:
     """Renders pages, skipping a page whose template and values are unchanged since the cache saw them (the
     values a template reads are found by inspecting it, so an edited template that reads more is keyed on
-    more). Such a page comes back as `Cached`: its text is loaded only if the file on disk needs it."""
+    more). Such a page comes back as `Cached`: it is rendered only if the file on disk needs it."""
 
     def __init__(self, fingerprints: Fingerprints, templates: Path, cache: Cache | None):
         self.fingerprints, self.cache = fingerprints, cache
@@ -230,27 +233,39 @@ class Renderer:
 
     def pages(self) -> dict[str, str | Cached]:
         if self.cache is None:
-            return {path: self.render(path) for path in self.jobs}
+            return dict(zip(self.jobs, self.render_many(list(self.jobs))))
         keys = {path: self.page_key(*job) for path, job in self.jobs.items()}
         self.cache.put(self.names_key, self.names)
         digests = self.cache.get_many(keys.values())
-        out: dict[str, str | Cached] = {}
-        for path, k in keys.items():
-            if k in digests:
-                out[path] = Cached(digests[k])
-                self.cache.keep(["page:" + digests[k]])
-            else:
-                out[path] = text = self.render(path)
-                self.cache.put(k, digest(text.encode()))
-                self.cache.put("page:" + digest(text.encode()), text)
+        out: dict[str, str | Cached] = {path: Cached(digests[k]) for path, k in keys.items() if k in digests}
+        todo = [path for path in keys if path not in out]
+        for path, text in zip(todo, self.render_many(todo)):
+            out[path] = text
+            self.cache.put(keys[path], digest(text.encode()))
         return out
 
     def render(self, path: str) -> str:
         return render_page(*self.jobs[path])
 
-    def text(self, path: str, page: Cached) -> str:
-        """The text of a `Cached` page (rendered again should the cache have lost it)."""
-        return (self.cache.get("page:" + page.digest) if self.cache else None) or self.render(path)
+    def render_many(self, paths: list[str]) -> list[str]:
+        """Render `paths`; many of them (a first build) on every core, in forked processes that inherit this
+        renderer, so nothing but the page texts crosses between processes."""
+        global _FORKED
+        workers = os.cpu_count() or 1
+        if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [self.render(path) for path in paths]
+        _FORKED = self
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                chunks = [paths[i:i + 64] for i in range(0, len(paths), 64)]
+                return [text for texts in pool.map(_render_forked, chunks) for text in texts]
+        finally:
+            _FORKED = None
+
+    def text(self, path: str) -> str:
+        """The text of a `Cached` page whose file is missing or was edited: rendered again (the cache keeps
+        digests, not texts: the texts are in docs/)."""
+        return self.render(path)
 
     def meeting_lines(self, meetings: list[Meeting]) -> list[str]:
         """The meetings' lines of the JSON export, memoised like pages."""
@@ -266,6 +281,14 @@ class Renderer:
         read = sorted(self.names[template])
         return key("page", self.version, template,
                    [(n, self.fingerprints.of(values.get(n)) if n in values else "-") for n in read])
+
+
+PARALLEL_FROM = 400  # pages to render from which they are rendered on every core
+_FORKED: Renderer | None = None  # the renderer forked workers inherit (see `Renderer.render_many`)
+
+
+def _render_forked(paths: list[str]) -> list[str]:
+    return [_FORKED.render(path) for path in paths]
 
 
 def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Renderer:

@@ -85,9 +85,9 @@ def _folder(docs: Path, rel: str) -> Path:
     return target
 
 
-def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str, Cached], str] | None = None,
+def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str], str] | None = None,
                 stamps: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
-    """Write `pages` (docs-relative path → text, or `Cached` with `text(path, page)` to get the text).
+    """Write `pages` (docs-relative path → text, or `Cached` with `text(path)` to get the text).
 
     `stamps` are the previous build's: a generated file with the same size and modification time still holds
     what was written, so it is not read to be compared."""
@@ -111,7 +111,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
             new_stamps[rel] = stamp
             continue
         if content is None:
-            content = text(rel, page).encode("utf-8")
+            content = text(rel).encode("utf-8")
         if stamp is not None and target.read_bytes() == content:
             report.unchanged.append(rel)
         else:

@@ -93,3 +93,26 @@ def test_a_damaged_cache_is_a_cold_cache(project):
     (project / "cache" / "cache.sqlite").write_bytes(b"not a database")
     run(project, docs="docs2")
     assert pages(project / "docs") == pages(project / "docs2")
+
+
+def test_a_deleted_or_edited_generated_page_comes_back(project):
+    first = run(project)
+    page = project / "docs" / "meetings" / f"{first.briefing.meetings[0].id}.md"
+    expected = page.read_bytes()
+    page.unlink()
+    (project / "docs" / "index.md").write_text("scribbled", encoding="utf-8")
+    result = run(project)
+    assert sorted(result.report.written) == sorted([f"meetings/{page.name}", "index.md"])
+    assert page.read_bytes() == expected
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
+def test_pages_rendered_on_every_core_are_the_same(project, monkeypatch, tmp_path):
+    run(project, cache="serial-cache")
+    monkeypatch.setattr(render, "PARALLEL_FROM", 0)
+    run(project, docs="parallel-docs", cache="parallel-cache")
+    assert pages(project / "docs") == pages(project / "parallel-docs")
+    (project / "templates" / "person.md.j2").write_text("{{ person.nme }}\n", encoding="utf-8")
+    with pytest.raises(render.TemplateError, match="person.md.j2"):
+        run(project, docs="parallel-docs", cache="parallel-cache")

@@ -54,7 +54,7 @@ def test_cached_pages_are_loaded_only_when_the_file_differs(tmp_path):
     first = write_pages(tmp_path, {"a.md": "A", "b.md": "B"})
     asked = []
 
-    def text(rel, page):
+    def text(rel):
         asked.append(rel)
         return {"a.md": "A", "b.md": "B"}[rel]
 
