@@ -65,6 +65,7 @@ class Cache:
     def _open(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=60, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last build's entries, never corrupt the file
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
         return db
 

@@ -38,11 +38,12 @@ def read_article(article: Article) -> tuple[Text, Reading]:
 
 
 class Text(NamedTuple):
-    """What the meeting stage needs of one article (cached): its cleaned text, quotations and sentence spans."""
+    """What the meeting stage needs of one article (cached): its cleaned text, quotations and the sentence
+    spans of each paragraph."""
 
     article: Article
     quotes: list[Quote]
-    splits: dict[str, Spans]
+    splits: tuple[Spans, ...]
 
 
 PARALLEL_FROM = 200  # uncached articles from which the per-article stage runs on every core
@@ -72,7 +73,7 @@ def _meeting_task(task) -> tuple[Meeting, list[str]]:
     cluster, blobs, taxonomy, settings = task
     texts = [pickle.loads(blob) for blob in blobs]
     for t in texts:
-        remember(t.splits)
+        remember(dict(zip(t.article.paragraphs, t.splits)))
     articles = {t.article.id: t.article for t in texts}
     quotes = {t.article.id: t.quotes for t in texts}
     meeting = analyse_meeting(build_meeting(cluster, articles), articles, quotes, taxonomy, settings)

@@ -117,10 +117,10 @@ def _split(text: str) -> Spans:
     return found
 
 
-def splits(texts: Iterable[str]) -> dict[str, Spans]:
-    """The sentence spans of `texts`, to hand to `remember` in another process: splitting (pysbd) is the
-    costliest step of reading an article, and an article's meeting is analysed apart from the article."""
-    return {t: _split(t) for t in texts}
+def splits(texts: Iterable[str]) -> tuple[Spans, ...]:
+    """The sentence spans of each of `texts`, to hand to `remember` in another process: splitting (pysbd) is
+    the costliest step of reading an article, and an article's meeting is analysed apart from the article."""
+    return tuple(_split(t) for t in texts)
 
 
 def remember(known: Mapping[str, Spans]) -> None:
