@@ -17,26 +17,35 @@ def occurs(text: str, body: str) -> bool:
     return bool(needle) and needle in normalize(body)
 
 
-def quote_violations(quotes: Iterable[MeetingQuote], articles: Mapping[str, Article], where: str) -> list[str]:
+class _Bodies(dict):
+    """Normalised article bodies, each made once (a body is long; it is searched for many sentences)."""
+
+    def __init__(self, articles: Mapping[str, Article]):
+        super().__init__()
+        self.articles = articles
+
+    def __missing__(self, aid: str) -> str:
+        self[aid] = normalize(self.articles[aid].body) if aid in self.articles else ""
+        return self[aid]
+
+
+def quote_violations(quotes: Iterable[MeetingQuote], articles: Mapping[str, Article], where: str,
+                     bodies: Mapping[str, str] | None = None) -> list[str]:
     """Every quote verbatim in every article it cites."""
-    bodies: dict[str, str] = {}
-    found = []
-    for q in quotes:
-        for aid in q.sources:
-            if aid not in bodies:
-                bodies[aid] = normalize(articles[aid].body) if aid in articles else ""
-            if normalize(q.text) not in bodies[aid]:
-                found.append(f"{where}: quote {q.text[:60]!r} is not in article {aid}")
-    return found
+    bodies = _Bodies(articles) if bodies is None else bodies
+    return [f"{where}: quote {q.text[:60]!r} is not in article {aid}"
+            for q in quotes for aid in q.sources if normalize(q.text) not in bodies[aid]]
 
 
 def meeting_violations(m: Meeting, articles: Mapping[str, Article]) -> list[str]:
     """Quotes verbatim in every cited article; every summary sentence (meeting and topic summaries) verbatim
     in its first source, citing only the meeting's articles."""
     where = f"meeting {m.id}"
-    found = quote_violations(m.quotes, articles, where)
+    bodies = _Bodies(articles)
+    found = quote_violations(m.quotes, articles, where, bodies)
     for s in [*m.summary, *(s for _, sents in m.topic_summaries for s in sents)]:
-        if not s.sources or not occurs(s.text, articles[s.sources[0]].body if s.sources[0] in articles else ""):
+        needle = normalize(s.text)
+        if not (s.sources and needle and needle in bodies[s.sources[0]]):
             found.append(f"{where}: summary sentence {s.text[:60]!r} is not in its source {s.sources[:1]}")
         for aid in s.sources:
             if aid not in m.articles:

@@ -19,12 +19,12 @@ from functools import lru_cache
 
 from .dates import FUTURE, find_dates, tense_at
 from .model import Article, Meeting, Mention, Unassigned, Version
-from .people import by_name, find_people, side_order, slug_of, trie_pattern
+from .people import by_name, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
 from .places import find_places
 from .resources import load
 from .sentences import split_sentences as sentence_spans
-from .textutil import alternation
+from .textutil import alternation, trie_pattern
 from .tfidf import similarities, stop_words
 
 
@@ -174,14 +174,6 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     if best is not None:
         return best[1], True
     return published, False
-
-
-@lru_cache(maxsize=4096)
-def _any_of(names: tuple[str, ...]) -> re.Pattern:
-    """Any surface form of any of `names` (gazetteer aliases; an unknown name in full or by its last word)."""
-    people = by_name()
-    forms = {f for n in names for f in (people[n].aliases if n in people else (n, n.split()[-1]))}
-    return re.compile(r"(?<![\w-])(?:" + trie_pattern(forms) + r")(?![\w-])")
 
 
 def is_preview(units: list[Unit]) -> bool:
@@ -379,7 +371,7 @@ def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: d
     are left out."""
     pats = _patterns()
     visit = _config()["windows"]["visit"]
-    principal = _any_of(principals)
+    principal = names_pattern(principals)
     found: set[str] = set()
     for article in articles:
         for paragraph in article.paragraphs:
@@ -389,7 +381,7 @@ def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: d
                 sentence = _RELATIVE.sub(" ", sentence)
                 if pats["pluperfect"].search(sentence):
                     continue
-                subject = principal.search(sentence) or _PRONOUN.search(sentence)
+                subject = (principal and principal.search(sentence)) or _PRONOUN.search(sentence)
                 verbs = [v for v in pats["met"].finditer(sentence) if subject and subject.start() < v.start()]
                 if not verbs:
                     continue

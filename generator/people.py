@@ -3,6 +3,7 @@ and finding who an article mentions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -69,6 +70,44 @@ def gazetteer() -> tuple[Person, ...]:
 @lru_cache(maxsize=1)
 def by_name() -> dict[str, Person]:
     return {p.name: p for p in gazetteer()}
+
+
+class AnyName:
+    """Any surface form of any of some people: the leftmost match, the longest there, like one alternation of
+    all their forms, but made of one pattern per person, compiled once and shared by every meeting that names
+    them (compiling a meeting's own alternation of aliases costs more than the meeting's use of it)."""
+
+    def __init__(self, names: Iterable[str]):
+        self.patterns = [_person_pattern(n) for n in sorted(set(names))]
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        end = 0
+        for m in sorted((m for p in self.patterns for m in p.finditer(text)), key=lambda m: (m.start(), -m.end())):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+    def search(self, text: str) -> re.Match | None:
+        return next(self.finditer(text), None)
+
+    def sub(self, repl: str, text: str) -> str:
+        out, pos = [], 0
+        for m in self.finditer(text):
+            out += [text[pos:m.start()], repl]
+            pos = m.end()
+        return "".join(out) + text[pos:]
+
+
+def names_pattern(names: Iterable[str]) -> AnyName | None:
+    """Any surface form of any of `names`: their gazetteer aliases, or an unknown name in full or by its last
+    word. None for no names."""
+    return AnyName(names) if names else None
+
+
+@lru_cache(maxsize=4096)
+def _person_pattern(name: str) -> re.Pattern:
+    person = by_name().get(name)
+    return standalone(person.aliases if person else {name, name.split()[-1]})
 
 
 @lru_cache(maxsize=1)

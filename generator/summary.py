@@ -17,7 +17,7 @@ import numpy as np
 import Stemmer
 
 from .model import Article, Meeting, SummarySentence
-from .people import by_name
+from .people import AnyName, names_pattern
 from .resources import load
 from .sentences import split_sentences
 from .textutil import fold, normalize
@@ -118,20 +118,6 @@ def article_candidates(article: Article) -> list[Candidate]:
     return list(_body_candidates(article.id, article.body))
 
 
-@lru_cache(maxsize=256)
-def _name_pattern(participants: tuple[str, ...]) -> re.Pattern | None:
-    """Any alias of the principals (gazetteer), else their surnames."""
-    people = by_name()
-    names: set[str] = set()
-    for name in participants:
-        person = people.get(name)
-        names.update(person.aliases if person else (name, name.split()[-1]))
-    if not names:
-        return None
-    alternatives = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w-])")
-
-
 _TOKEN = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
@@ -150,7 +136,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _TOKEN.findall(fold(text)) if w not in stop)
 
 
-def _similarity(texts: list[str], names: re.Pattern | None = None) -> np.ndarray:
+def _similarity(texts: list[str], names: AnyName | None = None) -> np.ndarray:
     """Cosine similarity of TF-IDF vectors over stemmed content words; with `names`, those are dropped
     first (the principals' names make every sentence about the meeting look alike)."""
     if names:
@@ -200,7 +186,7 @@ class Space:
     traits: np.ndarray  # score for naming a principal, a connective opener, length
 
 
-def _traits(cands: Sequence[Candidate], names: re.Pattern | None) -> np.ndarray:
+def _traits(cands: Sequence[Candidate], names: AnyName | None) -> np.ndarray:
     r = rules()
     w = r.weights
     return np.array([w["participants"] * bool(names and names.search(c.text))
@@ -211,7 +197,7 @@ def _traits(cands: Sequence[Candidate], names: re.Pattern | None) -> np.ndarray:
 @lru_cache(maxsize=8)
 def _space(cands: tuple[Candidate, ...], participants: tuple[str, ...]) -> Space:
     """(Cached: a meeting's summary and its topic summaries share one.)"""
-    names = _name_pattern(participants)
+    names = names_pattern(participants)
     texts = [c.text for c in cands]
     sim = _similarity(texts)
     lead = np.array([rules().weights["position"] / math.sqrt(1 + c.position) for c in cands])
