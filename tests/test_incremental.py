@@ -3,6 +3,7 @@ as a build from scratch."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,20 @@ def test_a_damaged_cache_is_a_cold_cache(project):
     (project / "cache" / "cache.sqlite").write_bytes(b"not a database")
     run(project, docs="docs2")
     assert pages(project / "docs") == pages(project / "docs2")
+
+
+def test_a_cache_laid_out_by_older_code_is_started_afresh(project, counted):
+    run(project)
+    path = project / "cache" / "cache.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    run(project, docs="docs2")
+    assert counted["articles"] == 2 * 5  # analysed again: nothing read from the old file
+    assert pages(project / "docs") == pages(project / "docs2")
+    run(project, docs="docs3")
+    assert counted["articles"] == 2 * 5  # the new file serves the next build
 
 
 def test_a_deleted_or_edited_generated_page_comes_back(project):
