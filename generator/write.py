@@ -68,12 +68,13 @@ def atomic_write(path: Path, content: bytes) -> None:
         raise
 
 
-def inside(docs: Path, rel: str) -> Path:
-    """The target path; refuse anything that would leave the docs folder (symbolic links included)."""
+def inside(root: Path, rel: str) -> Path:
+    """The target path under the resolved docs folder `root`; refuse anything that would leave it (symbolic
+    links included)."""
     name = Path(rel).name
     if name in ("", ".", ".."):
-        raise ValueError(f"refusing to write outside {docs}: {rel}")
-    return _folder(docs.resolve(), str(Path(rel).parent)) / name
+        raise ValueError(f"refusing to write outside {root}: {rel}")
+    return _folder(root, str(Path(rel).parent)) / name
 
 
 @lru_cache(maxsize=1024)
@@ -92,6 +93,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
     `stamps` are the previous build's: a generated file with the same size and modification time still holds
     what was written, so it is not read to be compared."""
     report = WriteReport()
+    root = docs.resolve()
     _folder.cache_clear()  # folders may have been replaced by links since the last build
     old = read_manifest(docs)
     stamps = stamps or {}
@@ -99,7 +101,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
     new: dict[str, str] = {}
     for rel in sorted(pages):
         page = pages[rel]
-        target = inside(docs, rel)
+        target = inside(root, rel)
         stamp = _stamp(target)
         if stamp is not None and rel not in old:
             report.refused.append(rel)
@@ -119,11 +121,11 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
             report.written.append(rel)
         new_stamps[rel] = _stamp(target)
     for rel in sorted(set(old) - set(new)):
-        target = inside(docs, rel)
+        target = inside(root, rel)
         if target.is_file() and digest(target.read_bytes()) == old[rel]:
             target.unlink()
             report.removed.append(rel)
-            _prune_empty(target.parent, docs)
+            _prune_empty(target.parent, root)
         elif target.is_file():
             new[rel] = old[rel]  # edited by hand since: keep it, and keep tracking it
     manifest = json.dumps({"files": new}, indent=1, sort_keys=True).encode() + b"\n"
@@ -133,7 +135,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
     return report
 
 
-def _prune_empty(folder: Path, docs: Path) -> None:
-    while folder != docs.resolve() and folder.is_dir() and not any(folder.iterdir()):
+def _prune_empty(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
