@@ -67,14 +67,17 @@ class Cache:
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=60, isolation_level=None)
-        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # new, or laid out by older code
-            db.close()
-            for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                old.unlink(missing_ok=True)
-            db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries'").fetchone():  # laid out by older code
+                db.close()
+                for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                    old.unlink(missing_ok=True)
+                db = sqlite3.connect(path, timeout=60, isolation_level=None)
             db.execute("PRAGMA page_size=16384")  # entries of several KB: fewer overflow pages to write and read
-            db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("BEGIN IMMEDIATE")  # another build may be creating it too: table and version at once
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
             db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute("COMMIT")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")  # a crash may lose the last build's entries, never corrupt the file
         return db
