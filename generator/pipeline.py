@@ -12,6 +12,7 @@ import pickle
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from .cache import Cache, key
@@ -102,7 +103,13 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
 
 
 def article_key(source: Source) -> str:
-    return key("article", source.digest)
+    return _article_key(source.digest)
+
+
+@lru_cache(maxsize=1 << 16)
+def _article_key(digest: str) -> str:
+    """(Cached: a rebuild asks for every article's key twice, and hashing is a tenth of a rebuild's own work.)"""
+    return key("article", digest)
 
 
 def cached(cache: Cache, source: Source) -> bool:
