@@ -71,7 +71,7 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         renderer = render(briefing, settings, cache)
         pages = {**renderer.pages(), "briefings.json": to_json(briefing, renderer.meeting_lines)}
         stamps_key = key("stamps", str(settings.docs.resolve()))
-        written = write_pages(settings.docs, pages, renderer.text, cache.get(stamps_key))
+        written = write_pages(settings.docs, pages, renderer.render, cache.get(stamps_key))
         cache.put(stamps_key, written.stamps)
         result = BuildResult(briefing, written, sum(1 for p in ingested.problems if p.fatal))
         cache.save()

@@ -1,8 +1,9 @@
 """The build cache: results of every costly step, keyed by a hash of what they depend on.
 
 Per article (its reading, its cleaned text and quotes), per meeting (the analysed meeting) and per page (the
-digest of the text rendered under the page's key), and the file index and page stamps of the last build. Adding one article to ten thousand recomputes only what that article touches. Keys include a
-hash of the generator's code and word lists, so a change to either invalidates everything.
+digest of the text rendered under the page's key), and the file index and page stamps of the last build.
+Adding one article to ten thousand recomputes only what that article touches. Keys include a hash of the
+generator's code and word lists, so a change to either invalidates everything.
 
 Entries live in one SQLite file and are loaded on demand: a rebuild reads the small records of every article
 and meeting, never the texts of articles it does not reanalyse. Entries a build did not use are dropped when
@@ -106,9 +107,13 @@ class Cache:
 
     def has(self, k: str) -> bool:
         """Whether `k` can be loaded (without loading it)."""
+        return k in self.new or k in self.memory or k in self._stored()
+
+    def _stored(self) -> set[str]:
+        """The keys in the file (read once)."""
         if self.stored is None:
             self.stored = {row[0] for row in self.db.execute("SELECT key FROM entries")} if self.db else set()
-        return k in self.new or k in self.memory or k in self.stored
+        return self.stored
 
     def get(self, k: str) -> Any:
         return self.get_many([k]).get(k)
@@ -131,8 +136,7 @@ class Cache:
             self.new, self.used, self.raw = {}, set(), set()
             return
         db = self.db
-        stored = {row[0] for row in db.execute("SELECT key FROM entries")} if self.stored is None else self.stored
-        unused = sorted(stored - self.used)
+        unused = sorted(self._stored() - self.used)
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)",

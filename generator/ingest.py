@@ -241,7 +241,7 @@ def ingest(root: Path, index: Mapping[str, Indexed] | None = None,
                 record, article = old, None
             else:
                 article, notes = read_one(path, root, manifests[path.parent])
-                record = Indexed(stat.st_size, stat.st_mtime_ns, entry, article.source(), fingerprint(article.text),
+                record = Indexed(stat.st_size, stat.st_mtime_ns, entry, article.source, fingerprint(article.text),
                                  tuple(notes))
         except BadArticle as exc:
             problems.append(Problem(rel, f"{exc}: skipped", exc.line, fatal=True))

@@ -13,8 +13,12 @@ from .textutil import normalize
 
 def occurs(text: str, body: str) -> bool:
     """`text` (not empty) appears in `body` once white space and quotation marks are normalised."""
+    return _in(text, normalize(body))
+
+
+def _in(text: str, normalised_body: str) -> bool:
     needle = normalize(text)
-    return bool(needle) and needle in normalize(body)
+    return bool(needle) and needle in normalised_body
 
 
 class _Bodies(dict):
@@ -44,8 +48,7 @@ def meeting_violations(m: Meeting, articles: Mapping[str, Article]) -> list[str]
     bodies = _Bodies(articles)
     found = quote_violations(m.quotes, articles, where, bodies)
     for s in [*m.summary, *(s for _, sents in m.topic_summaries for s in sents)]:
-        needle = normalize(s.text)
-        if not (s.sources and needle and needle in bodies[s.sources[0]]):
+        if not (s.sources and _in(s.text, bodies[s.sources[0]])):
             found.append(f"{where}: summary sentence {s.text[:60]!r} is not in its source {s.sources[:1]}")
         for aid in s.sources:
             if aid not in m.articles:

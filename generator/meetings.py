@@ -24,7 +24,7 @@ from .places import by_name as place_by_name
 from .places import find_places
 from .resources import load
 from .sentences import split_sentences as sentence_spans
-from .textutil import alternation, trie_pattern
+from .textutil import alternation, standalone
 from .tfidf import similarities, stop_words
 
 
@@ -40,8 +40,8 @@ def _patterns() -> dict[str, re.Pattern]:
     dur = cfg["duration"]
     num = "|".join(dur["numbers"])
     return {
-        "cue": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['cues'], fold_case=True)})(?![\w-])", re.I),
-        "met": re.compile(rf"(?<![\w-])(?:{trie_pattern(cfg['sibling_cues'], fold_case=True)})(?![\w-])", re.I),
+        "cue": standalone(cfg["cues"], fold_case=True),
+        "met": standalone(cfg["sibling_cues"], fold_case=True),
         "preview": re.compile(rf"\b(?:{words(cfg['preview'])})\b", re.I),
         "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:\w+\s+){{0,3}}$", re.I),
         "duration": re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 
@@ -59,7 +60,9 @@ class Article:
     def paragraphs(self) -> list[str]:
         return [p for p in self.body.split("\n\n") if p]
 
+    @cached_property
     def source(self) -> Source:
+        """(Cached: ingest indexes it and the pipeline keys the analysis with it; hashing the text once will do.)"""
         fields = (self.id, self.file, self.title, self.outlet, self.url, self.published, self.author, self.via)
         digest = hashlib.sha256(repr((*fields, self.text)).encode()).hexdigest()
         return Source(*fields, digest=digest)

@@ -189,7 +189,7 @@ def _description_pattern(active: tuple[str, ...]) -> tuple[re.Pattern | None, di
                 owner.setdefault(variant, next(iter(names)))
     if not owner:
         return None, {}
-    return re.compile(r"(?<![\w-])(?:" + trie_pattern(set(owner), fold_case=True) + r")(?![\w-])", re.I), owner
+    return standalone(owner, fold_case=True), owner
 
 
 def _variants(phrase: str) -> list[str]:

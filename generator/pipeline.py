@@ -130,7 +130,7 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     No file is read or written here."""
     cache = cache or Cache()
     problems = list(problems or [])
-    sources = {s.id: s for s in sorted([*(a.source() for a in articles), *known], key=lambda s: s.file)}
+    sources = {s.id: s for s in sorted([*(a.source for a in articles), *known], key=lambda s: s.file)}
     keys = {aid: article_key(s) for aid, s in sources.items()}
     texts, readings = read_articles(articles, keys, cache, problems)
     for aid in [aid for aid in sources if aid not in readings]:  # its analysis failed (reported)

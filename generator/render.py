@@ -245,6 +245,8 @@ class Renderer:
         return out
 
     def render(self, path: str) -> str:
+        """The text of one page (also for a `Cached` page whose file is missing or was edited: the cache keeps
+        digests, not texts, which are in docs/)."""
         return render_page(*self.jobs[path])
 
     def render_many(self, paths: list[str]) -> list[str]:
@@ -261,11 +263,6 @@ class Renderer:
                 return [text for texts in pool.map(_render_forked, chunks) for text in texts]
         finally:
             _FORKED = None
-
-    def text(self, path: str) -> str:
-        """The text of a `Cached` page whose file is missing or was edited: rendered again (the cache keeps
-        digests, not texts: the texts are in docs/)."""
-        return self.render(path)
 
     def meeting_lines(self, meetings: list[Meeting]) -> list[str]:
         """The meetings' lines of the JSON export, memoised like pages."""

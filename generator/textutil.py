@@ -58,11 +58,13 @@ def trie_pattern(words, fold_case: bool = False) -> str:
     return _trie({w.lower() for w in words} if fold_case else words, re.escape)
 
 
-def standalone(words) -> re.Pattern:
-    """Any of the literal `words` (case kept) standing alone: not part of a longer word or hyphenated compound.
-    The test on the character before is made after the first character: the pattern then starts with a choice of
-    literal characters, and `re` skips straight to where one occurs (a leading look-behind is tried everywhere)."""
-    return re.compile(r"(?:" + _trie(words, re.escape, r"(?<![\w-].)") + r")(?![\w-])")
+def standalone(words, fold_case: bool = False) -> re.Pattern:
+    """Any of the literal `words` standing alone: not part of a longer word or hyphenated compound; case kept,
+    or ignored with `fold_case`. The test on the character before is made after the first character: the pattern
+    then starts with a choice of literal characters, and `re` skips straight to where one occurs (a leading
+    look-behind is tried everywhere)."""
+    words = {w.lower() for w in words} if fold_case else words
+    return re.compile(r"(?:" + _trie(words, re.escape, r"(?<![\w-].)") + r")(?![\w-])", re.I if fold_case else 0)
 
 
 def alternation(words) -> str:

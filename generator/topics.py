@@ -18,11 +18,11 @@ from itertools import product
 from typing import Any
 
 from .model import Article, Meeting, Near, Topic, TopicMention
-from .people import find_people, gazetteer, trie_pattern
+from .people import find_people, gazetteer
 from .places import places
 from .resources import ConfigError, load
 from .sentences import split_sentences
-from .textutil import fold
+from .textutil import fold, trie_pattern
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LISTS = ("keywords", "aliases", "exclude")

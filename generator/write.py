@@ -13,7 +13,6 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 MANIFEST = ".generator-manifest.json"
@@ -68,22 +67,19 @@ def atomic_write(path: Path, content: bytes) -> None:
         raise
 
 
-def inside(root: Path, rel: str) -> Path:
+def inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
     """The target path under the resolved docs folder `root`; refuse anything that would leave it (symbolic
-    links included)."""
-    name = Path(rel).name
+    links included). `folders` memoises resolved folders for one build: resolving every page costs a stat per
+    path part, and a folder may be replaced by a link between builds."""
+    name, folder = Path(rel).name, str(Path(rel).parent)
     if name in ("", ".", ".."):
         raise ValueError(f"refusing to write outside {root}: {rel}")
-    return _folder(root, str(Path(rel).parent)) / name
-
-
-@lru_cache(maxsize=1024)
-def _folder(docs: Path, rel: str) -> Path:
-    """A folder under `docs`, resolved (once per folder: resolving every page costs a stat per path part)."""
-    target = (docs / rel).resolve()
-    if target != docs and docs not in target.parents:
-        raise ValueError(f"refusing to write outside {docs}: {rel}")
-    return target
+    if folder not in folders:
+        target = (root / folder).resolve()
+        if target != root and root not in target.parents:
+            raise ValueError(f"refusing to write outside {root}: {rel}")
+        folders[folder] = target
+    return folders[folder] / name
 
 
 def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str], str] | None = None,
@@ -93,15 +89,13 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
     `stamps` are the previous build's: a generated file with the same size and modification time still holds
     what was written, so it is not read to be compared."""
     report = WriteReport()
-    root = docs.resolve()
-    _folder.cache_clear()  # folders may have been replaced by links since the last build
+    root, folders = docs.resolve(), {}
     old = read_manifest(docs)
     stamps = stamps or {}
-    new_stamps = report.stamps
     new: dict[str, str] = {}
     for rel in sorted(pages):
         page = pages[rel]
-        target = inside(root, rel)
+        target = inside(root, rel, folders)
         stamp = _stamp(target)
         if stamp is not None and rel not in old:
             report.refused.append(rel)
@@ -110,7 +104,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
         new[rel] = page.digest if isinstance(page, Cached) else digest(content)
         if stamp is not None and old.get(rel) == new[rel] and stamps.get(rel) == stamp:
             report.unchanged.append(rel)
-            new_stamps[rel] = stamp
+            report.stamps[rel] = stamp
             continue
         if content is None:
             content = text(rel).encode("utf-8")
@@ -119,9 +113,9 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
         else:
             atomic_write(target, content)
             report.written.append(rel)
-        new_stamps[rel] = _stamp(target)
+        report.stamps[rel] = _stamp(target)
     for rel in sorted(set(old) - set(new)):
-        target = inside(root, rel)
+        target = inside(root, rel, folders)
         if target.is_file() and digest(target.read_bytes()) == old[rel]:
             target.unlink()
             report.removed.append(rel)
