@@ -111,7 +111,8 @@ def _split(text: str) -> Spans:
     start = 0
     for m in [*_LINE_BREAK.finditer(text), None]:
         end = m.start() if m else len(text)
-        spans += [(start + a, start + b) for a, b in _paragraph_spans(text[start:end])]
+        line = text[start:end]  # a paragraph whose spans `remember` got, when `text` is a whole body
+        spans += [(start + a, start + b) for a, b in _SPLITS.get(line) or _paragraph_spans(line)]
         start = m.end() if m else end
     if len(_SPLITS) >= _MEMO_LIMIT:
         _SPLITS.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pysbd
 import pytest
 
-from generator.sentences import sentences, split_sentences
+from generator.sentences import remember, sentences, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -48,3 +48,13 @@ def test_agrees_with_pysbd_on_the_dev_corpus(dev_corpus):
 @pytest.mark.parametrize("text", ["He left in 2019. The end.", "Talks with Wang Yi. Then lunch."])
 def test_safe_breaks_split(text):
     assert len(split_sentences(text)) == 2
+
+
+def test_a_body_reuses_the_remembered_spans_of_its_paragraphs():
+    """The meeting stage splits whole bodies; the spans its paragraphs got in the per-article stage (another
+    process) are taken, not computed again."""
+    first, second = "Mr. Wang arrived. He spoke first.", "Talks ended late."
+    remember({first: ((0, len(first)),)})  # a split the segmenter would not make: proves the reuse
+    body = first + "\n\n" + second
+    start = len(first) + 2
+    assert split_sentences(body) == [(0, len(first)), (start, start + len(second))]
