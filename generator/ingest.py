@@ -11,12 +11,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .metadata import infer_outlet, infer_title, parse_date, published_from_url
 from .model import Article, Problem, Source
+from .parallel import parallel_map
 from .resources import SafeLoader
 from .textutil import slugify
 
@@ -166,7 +167,7 @@ def build_article(file: str, meta: dict[str, Any], body: str) -> tuple[Article, 
     return article, warnings
 
 
-def read_one(path: Path, root: Path, manifest: dict[str, dict]) -> tuple[Article, list[str]]:
+def read_one(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None) -> tuple[Article, list[str]]:
     text, note = decode(path.read_bytes())
     notes = [note] if note else []
     suffix = path.suffix.lower()
@@ -174,7 +175,7 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict]) -> tuple[Article
         meta, body = read_html(text)
     else:
         front, body, _ = split_front_matter(text)
-        meta = {**manifest.get(path.name, {}), **front}  # front matter wins over the manifest
+        meta = {**(manifest_entry or {}), **front}  # front matter wins over the manifest
     if not body.strip():
         raise BadArticle("no article text")
     article, warnings = build_article(path.relative_to(root).as_posix(), meta, body)
@@ -209,46 +210,83 @@ def article_files(root: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
+class _ToRead(NamedTuple):
+    rel: str
+    path: Path
+    root: Path
+    manifest_entry: dict | None
+    stat: os.stat_result
+
+
+def _read(task: _ToRead) -> tuple[Indexed, Article] | Problem:
+    """One changed or new file, read and indexed; or the problem that makes it unreadable."""
+    try:
+        article, notes = read_one(task.path, task.root, task.manifest_entry)
+    except BadArticle as exc:
+        return Problem(task.rel, f"{exc}: skipped", exc.line, fatal=True)
+    except OSError as exc:
+        return Problem(task.rel, f"cannot read: {exc.strerror}: skipped", fatal=True)
+    record = Indexed(task.stat.st_size, task.stat.st_mtime_ns, repr(task.manifest_entry), article.source,
+                     fingerprint(article.text), tuple(notes))
+    return record, article
+
+
+PARALLEL_FROM = 500  # files to read from which they are read (and parsed) on every core
+
+
 def ingest(root: Path, index: Mapping[str, Indexed] | None = None,
            have: Callable[[Source], bool] = lambda source: False) -> Ingested:
     """Read every article under `root`, in a stable order; skip bad ones with a problem each.
 
     With the `index` of a previous build, a file that has not changed since, and whose analysis the caller
-    still `have`s, is not read again: it comes back in `known` as its `Source` only."""
+    still `have`s, is not read again: it comes back in `known` as its `Source` only. The files to read are
+    read on every core when there are many."""
     index = index or {}
-    articles: list[Article] = []
-    known: list[Source] = []
-    new_index: dict[str, Indexed] = {}
-    problems: list[Problem] = []
     manifests: dict[Path, dict[str, dict]] = {}
-    seen_url: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
-    seen_id: dict[str, str] = {}
+    # first each file as it is on disk: the problems it has so far, and its record (unchanged), what to read,
+    # or nothing (skipped)
+    found: list[tuple[str, list[Problem], Indexed | _ToRead | None]] = []
     for rel, path in article_files(root):
+        problems: list[Problem] = []
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            problems.append(Problem(rel, f"unknown extension {suffix or '(none)'!r}: skipped", fatal=True))
+            found.append((rel, [Problem(rel, f"unknown extension {suffix or '(none)'!r}: skipped", fatal=True)], None))
             continue
         if path.parent not in manifests:
             manifests[path.parent], manifest_problems = load_manifest(path.parent, root)
             problems += manifest_problems
-        entry = repr(manifests[path.parent].get(path.name))
+        entry = manifests[path.parent].get(path.name)
         try:
             stat = path.stat()
-            old = index.get(rel)
-            if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, entry) \
-                    and have(old.source):
-                record, article = old, None
-            else:
-                article, notes = read_one(path, root, manifests[path.parent])
-                record = Indexed(stat.st_size, stat.st_mtime_ns, entry, article.source, fingerprint(article.text),
-                                 tuple(notes))
-        except BadArticle as exc:
-            problems.append(Problem(rel, f"{exc}: skipped", exc.line, fatal=True))
-            continue
         except OSError as exc:
             problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
+            found.append((rel, problems, None))
             continue
+        old = index.get(rel)
+        if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, repr(entry)) \
+                and have(old.source):
+            found.append((rel, problems, old))
+        else:
+            found.append((rel, problems, _ToRead(rel, path, root, entry, stat)))
+    tasks = [item for _, _, item in found if isinstance(item, _ToRead)]
+    read = dict(zip((t.rel for t in tasks), parallel_map(_read, tasks, PARALLEL_FROM)))
+    # then, in file order, what each file gives: an article, a known source, or problems
+    articles: list[Article] = []
+    known: list[Source] = []
+    new_index: dict[str, Indexed] = {}
+    problems = []
+    seen_url: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    for rel, before, item in found:
+        problems += before
+        if item is None:
+            continue
+        result = read[rel] if isinstance(item, _ToRead) else (item, None)
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        record, article = result
         problems += [Problem(rel, n) for n in record.notes]
         source = record.source
         duplicate = (source.url and seen_url.get(source.url)) or seen_text.get(record.fingerprint)

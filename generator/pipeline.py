@@ -7,10 +7,8 @@ that article and its meeting only, and never loads the texts of the others.
 """
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,6 +21,7 @@ from .invariants import meeting_violations, quote_violations
 from .meetings import Cluster, Reading, build_meeting, cluster_readings, finish_meetings
 from .meetings import read_article as read_meeting
 from .model import Article, Briefing, Meeting, Problem, Quote, Source, Topic
+from .parallel import parallel_map
 from .quotes import extract_quotes, merge_quotes
 from .sentences import Spans, remember, splits
 from .summary import summarize, summarize_topic
@@ -47,7 +46,7 @@ class Text(NamedTuple):
     splits: tuple[Spans, ...]
 
 
-PARALLEL_FROM = 200  # uncached articles from which the per-article stage runs on every core
+PARALLEL_FROM = 200  # articles (or meetings) to analyse from which the stage runs on every core
 
 
 def _safe_read(article: Article):
@@ -58,15 +57,6 @@ def _safe_read(article: Article):
     except Exception as exc:
         return exc
     return pickle.dumps(text, protocol=pickle.HIGHEST_PROTOCOL), reading, not text.article.body.strip()
-
-
-def parallel_map(fn, items: list) -> list:
-    """`map` in order; on every core when there are many items (results are the same either way)."""
-    workers = os.cpu_count() or 1
-    if len(items) < PARALLEL_FROM or workers < 2:
-        return [fn(item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(fn, items, chunksize=16))
 
 
 def _meeting_task(task) -> tuple[Meeting, list[str]]:
@@ -152,7 +142,7 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     taxonomy = load_taxonomy()
     tasks = [(c, [texts[r.article] for r in c.readings], taxonomy, settings) for c, _ in todo]
     broken: list[str] = []
-    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo, parallel_map(_meeting_task, tasks))):
+    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo, parallel_map(_meeting_task, tasks, PARALLEL_FROM))):
         broken += wrong
         done[k] = meeting if wrong else cache.put(k, meeting)  # a meeting that fails its checks is never cached
         progress(i + 1, len(todo))
@@ -183,7 +173,7 @@ def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
     cache.keep("text:" + k for k in keys.values())
     todo = [a for a in articles if a.id not in readings]
     texts: dict[str, bytes] = {}
-    for article, result in zip(todo, parallel_map(_safe_read, todo)):
+    for article, result in zip(todo, parallel_map(_safe_read, todo, PARALLEL_FROM)):
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
             problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
                                                   "skipped", fatal=True))

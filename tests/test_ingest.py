@@ -5,6 +5,7 @@ from datetime import date
 
 from conftest import write
 
+from generator import ingest as ingest_module
 from generator.ingest import ingest
 from generator.metadata import infer_outlet, published_from_url
 
@@ -42,7 +43,7 @@ def test_outlet_and_date_inference():
     assert published_from_url("https://a.com/news/xi-blinken-3171094") is None
 
 
-def test_bad_inputs_are_reported_and_skipped(tmp_path):
+def bad_inputs(tmp_path):
     write(tmp_path, "good.md", "---\ntitle: Good\n---\n" + BODY)
     write(tmp_path, "broken.md", "---\ntitle: [unclosed\nurl: x\n---\n" + BODY)
     write(tmp_path, "empty.md", "")
@@ -50,6 +51,10 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path):
     write(tmp_path, "photo.jpg", b"\xff\xd8\xff")
     write(tmp_path, "z-copy.md", "---\ntitle: Copy\n---\n" + BODY)
     write(tmp_path, "win.txt", ("Caf\xe9 talks: the ministers met. " * 3 + "\n").encode("cp1252"))
+
+
+def test_bad_inputs_are_reported_and_skipped(tmp_path):
+    bad_inputs(tmp_path)
     result = ingest(tmp_path)
     assert sorted(a.file for a in result.articles) == ["good.md", "win.txt"]
     messages: dict[str, str] = {}
@@ -63,6 +68,16 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path):
     assert "cp1252" in messages["win.txt"]
     assert "Café" in next(a for a in result.articles if a.file == "win.txt").text
     assert all("\n" not in str(p) for p in result.problems)  # one line each
+
+
+def test_reading_on_every_core_gives_the_same(tmp_path, monkeypatch):
+    """Many new files are read in worker processes: the same articles, problems and order as one by one."""
+    bad_inputs(tmp_path)
+    write(tmp_path, "sub/sources.yml", "a.txt:\n  title: ok\n  outlet: [broken\n")
+    write(tmp_path, "sub/a.txt", "Another text: the ministers met again in Paris on Friday.\n")
+    serial = ingest(tmp_path)
+    monkeypatch.setattr(ingest_module, "PARALLEL_FROM", 0)
+    assert ingest(tmp_path) == serial
 
 
 def test_duplicate_url(tmp_path):
