@@ -199,15 +199,39 @@ class Indexed:
     notes: tuple[str, ...] = ()
 
 
-def article_files(root: Path) -> list[tuple[str, Path]]:
-    """Every file under `root` but hidden ones and manifests, sorted by relative path."""
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        base = Path(folder)
-        prefix = base.relative_to(root).as_posix() + "/" if base != root else ""
-        found += [(prefix + name, base / name) for name in files if not name.startswith(".") and name != MANIFEST]
-    return sorted(found)
+class Found(NamedTuple):
+    rel: str  # path relative to the articles folder, with "/"
+    folder: str  # the folder that holds it
+    entry: os.DirEntry
+
+
+def article_files(root: Path) -> list[Found]:
+    """Every file under `root` but hidden ones and manifests, sorted by relative path; links to folders are not
+    followed. (Strings and `os.scandir` entries, which carry their `stat`: pathlib costs more than the disk here.)"""
+    found: list[Found] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # an unreadable folder is skipped, as `os.walk` does
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    walk(entry.path, prefix + entry.name + "/")
+            elif entry.name != MANIFEST:
+                found.append(Found(prefix + entry.name, folder, entry))
+
+    walk(str(root), "")
+    return sorted(found, key=lambda f: f.rel)
+
+
+def suffix(name: str) -> str:
+    """The file name's extension, lower-cased, as `Path.suffix` sees it."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 class _ToRead(NamedTuple):
@@ -242,32 +266,32 @@ def ingest(root: Path, index: Mapping[str, Indexed] | None = None,
     still `have`s, is not read again: it comes back in `known` as its `Source` only. The files to read are
     read on every core when there are many."""
     index = index or {}
-    manifests: dict[Path, dict[str, dict]] = {}
+    manifests: dict[str, dict[str, dict]] = {}  # folder → its sources.yml
     # first each file as it is on disk: the problems it has so far, and its record (unchanged), what to read,
     # or nothing (skipped)
     found: list[tuple[str, list[Problem], Indexed | _ToRead | None]] = []
-    for rel, path in article_files(root):
+    for rel, folder, entry in article_files(root):
         problems: list[Problem] = []
-        suffix = path.suffix.lower()
-        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            found.append((rel, [Problem(rel, f"unknown extension {suffix or '(none)'!r}: skipped", fatal=True)], None))
+        kind = suffix(entry.name)
+        if kind not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            found.append((rel, [Problem(rel, f"unknown extension {kind or '(none)'!r}: skipped", fatal=True)], None))
             continue
-        if path.parent not in manifests:
-            manifests[path.parent], manifest_problems = load_manifest(path.parent, root)
+        if folder not in manifests:
+            manifests[folder], manifest_problems = load_manifest(Path(folder), root)
             problems += manifest_problems
-        entry = manifests[path.parent].get(path.name)
+        manifest_entry = manifests[folder].get(entry.name)
         try:
-            stat = path.stat()
+            stat = entry.stat()
         except OSError as exc:
             problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
             found.append((rel, problems, None))
             continue
         old = index.get(rel)
-        if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, repr(entry)) \
+        if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, repr(manifest_entry)) \
                 and have(old.source):
             found.append((rel, problems, old))
         else:
-            found.append((rel, problems, _ToRead(rel, path, root, entry, stat)))
+            found.append((rel, problems, _ToRead(rel, Path(entry.path), root, manifest_entry, stat)))
     tasks = [item for _, _, item in found if isinstance(item, _ToRead)]
     read = dict(zip((t.rel for t in tasks), parallel_map(_read, tasks, PARALLEL_FROM)))
     # then, in file order, what each file gives: an article, a known source, or problems
