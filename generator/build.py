@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .cache import Cache, key
 from .export import to_json
@@ -11,8 +12,8 @@ from .config import Settings
 from .ingest import ingest
 from .model import Briefing
 from .pipeline import analyse, cached
-from .render import render
-from .write import WriteReport, write_pages
+from .render import render, template_version
+from .write import MANIFEST, WriteReport, stamp_of, write_pages
 
 
 class BuildError(Exception):
@@ -21,16 +22,48 @@ class BuildError(Exception):
 
 @dataclass
 class BuildResult:
-    briefing: Briefing
+    briefing: Briefing | None  # None when nothing had changed since the last build (see `LastBuild`)
     report: WriteReport
     skipped: int
+    counts: tuple[int, int, int, int]  # articles, meetings, unassigned, topics discussed
 
     def summary(self) -> str:
-        b, r = self.briefing, self.report
-        topics = sum(1 for t in b.topics if any(t.id in m.topics for m in b.meetings))
-        return (f"Read {len(b.articles)} articles ({self.skipped} skipped), {len(b.meetings)} meetings, "
-                f"{len(b.unassigned)} unassigned, {topics} topics; wrote {len(r.written)} pages, "
+        articles, meetings, unassigned, topics = self.counts
+        r = self.report
+        return (f"Read {articles} articles ({self.skipped} skipped), {meetings} meetings, "
+                f"{unassigned} unassigned, {topics} topics; wrote {len(r.written)} pages, "
                 f"{len(r.unchanged)} unchanged, {len(r.removed)} removed.")
+
+
+def counts(b: Briefing) -> tuple[int, int, int, int]:
+    topics = sum(1 for t in b.topics if any(t.id in m.topics for m in b.meetings))
+    return len(b.articles), len(b.meetings), len(b.unassigned), topics
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """What a build that wrote every page it had to leaves for the next one: when the files, their index, the
+    settings, the templates and the pages on disk are all as it left them, the next build has nothing to do and
+    says so without loading a single analysis (every `mkdocs build` and `mkdocs serve` reload runs the
+    generator first)."""
+
+    inputs: str  # key of the settings and templates
+    index: dict  # the articles folder's index
+    counts: tuple[int, int, int, int]
+    problems: tuple[str, ...]  # found by the analysis: reported again
+    stamps: dict[str, tuple[int, int]]  # every generated file, the manifest included → (size, mtime_ns)
+
+
+def inputs_key(settings: Settings) -> str:
+    """What the pages depend on besides the articles (and the code, in every key)."""
+    output = replace(settings, strict=False, progress=True, articles=settings.articles.resolve(),
+                     docs=settings.docs.resolve(), templates=settings.templates.resolve())
+    return key("inputs", repr(output), template_version(settings.templates))
+
+
+def unchanged(last: LastBuild | None, inputs: str, index: dict, docs: Path) -> bool:
+    return (last is not None and last.inputs == inputs and last.index == index
+            and all(stamp_of(docs / rel) == stamp for rel, stamp in last.stamps.items()))
 
 
 @contextmanager
@@ -63,9 +96,18 @@ def _build(settings: Settings, progress, report) -> BuildResult:
             report(str(problem))
         if settings.strict and ingested.problems:
             raise BuildError(f"--strict: {len(ingested.problems)} problem(s) with the articles; nothing written")
+        skipped = sum(1 for p in ingested.problems if p.fatal)
+        last_key, inputs = key("last build", str(settings.docs.resolve())), inputs_key(settings)
+        last = cache.get(last_key)
+        if not ingested.articles and unchanged(last, inputs, ingested.index, settings.docs):
+            for line in last.problems:
+                report(line)
+            return BuildResult(None, WriteReport(unchanged=sorted(last.stamps.keys() - {MANIFEST})), skipped,
+                               last.counts)  # nothing saved: the cache stays as the last build left it
         briefing = analyse(ingested.articles, settings, ingested.problems, progress, cache, ingested.known)
-        for problem in briefing.problems[len(ingested.problems):]:
-            report(str(problem))
+        found = [str(problem) for problem in briefing.problems[len(ingested.problems):]]
+        for line in found:
+            report(line)
         if briefing.violations:
             raise BuildError("invariant violated: " + "\n".join(briefing.violations))
         renderer = render(briefing, settings, cache)
@@ -73,7 +115,10 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         stamps_key = key("stamps", str(settings.docs.resolve()))
         written = write_pages(settings.docs, pages, renderer.render, cache.get(stamps_key))
         cache.put(stamps_key, written.stamps)
-        result = BuildResult(briefing, written, sum(1 for p in ingested.problems if p.fatal))
+        result = BuildResult(briefing, written, skipped, counts(briefing))
+        if not written.refused:
+            cache.put(last_key, LastBuild(inputs, ingested.index, result.counts, tuple(found),
+                                          {**written.stamps, MANIFEST: stamp_of(settings.docs / MANIFEST)}))
         cache.save()
     finally:
         cache.close()

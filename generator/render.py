@@ -211,6 +211,12 @@ def _names(env: jinja2.Environment, name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def template_version(templates: Path) -> str:
+    """A hash of the template folder's files: part of every page's key."""
+    return hashlib.sha1(b"".join(
+        p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file())).hexdigest()
+
+
 class Renderer:
     """Renders pages, skipping a page whose template and values are unchanged since the cache saw them (the
     values a template reads are found by inspecting it, so an edited template that reads more is keyed on
@@ -218,8 +224,7 @@ class Renderer:
 
     def __init__(self, fingerprints: Fingerprints, templates: Path, cache: Cache | None):
         self.fingerprints, self.cache = fingerprints, cache
-        self.version = hashlib.sha1(b"".join(
-            p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file())).hexdigest()
+        self.version = template_version(templates)
         self.jobs: dict[str, tuple[jinja2.Environment, str, dict[str, Any]]] = {}
         compiled = cache.path.parent / "templates" if cache and cache.path else None
         self.markdown = environment(templates, compiled=compiled and compiled / "markdown")

@@ -38,7 +38,7 @@ def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def stamp_of(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
     except OSError:
@@ -96,7 +96,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
     for rel in sorted(pages):
         page = pages[rel]
         target = inside(root, rel, folders)
-        stamp = _stamp(target)
+        stamp = stamp_of(target)
         if stamp is not None and rel not in old:
             report.refused.append(rel)
             continue
@@ -113,7 +113,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
         else:
             atomic_write(target, content)
             report.written.append(rel)
-        report.stamps[rel] = _stamp(target)
+        report.stamps[rel] = stamp_of(target)
     for rel in sorted(set(old) - set(new)):
         target = inside(root, rel, folders)
         if target.is_file() and digest(target.read_bytes()) == old[rel]:

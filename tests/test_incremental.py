@@ -2,6 +2,7 @@
 as a build from scratch."""
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+import generator.build as build_module
 import generator.pipeline as pipeline
 import generator.render as render
 from generator.build import build
@@ -22,9 +24,9 @@ def project(tmp_path):
     return tmp_path
 
 
-def run(project: Path, docs: str = "docs", cache: str = "cache"):
+def run(project: Path, docs: str = "docs", cache: str = "cache", **settings):
     s = Settings(articles=project / "articles", docs=project / docs, templates=project / "templates",
-                 cache=project / cache, progress=False)
+                 cache=project / cache, progress=False, **settings)
     return build(s, report=lambda line: None)
 
 
@@ -53,13 +55,52 @@ def counted(monkeypatch):
     return counts
 
 
-def test_a_rebuild_with_nothing_changed_does_nothing(project, counted):
-    run(project)
+def test_a_rebuild_with_nothing_changed_does_nothing(project, counted, monkeypatch):
+    first = run(project)
     assert counted["read"] == 5 and counted["meetings"] == 2
     before = {k: 0 for k in counted}
     counted.update(before)
+    monkeypatch.setattr(build_module, "analyse", None)  # not even the cached analyses are loaded
     result = run(project)
-    assert counted == before and result.report.written == []
+    assert counted == before and result.report.written == [] and result.briefing is None
+    assert result.summary() == first.summary().replace(f"wrote {len(first.report.written)} pages, 0 unchanged",
+                                                       f"wrote 0 pages, {len(first.report.written)} unchanged")
+
+
+@pytest.mark.parametrize("change", ["setting", "template", "page", "manifest", "article"])
+def test_any_change_since_the_last_build_means_a_real_rebuild(project, change):
+    run(project)
+    settings = {}
+    if change == "setting":
+        settings["summary_sentences"] = 2
+    elif change == "template":
+        (project / "templates" / "home.md.j2").write_text("# Home\n", encoding="utf-8")
+    elif change == "page":
+        (project / "docs" / "topics" / "index.md").unlink()
+    elif change == "manifest":  # rewritten as it was: only its modification time tells
+        manifest = project / "docs" / ".generator-manifest.json"
+        stat = manifest.stat()
+        manifest.write_bytes(manifest.read_bytes())
+        os.utime(manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    else:
+        (project / "articles" / "sources.yml").write_text("", encoding="utf-8")  # metadata gone
+    result = run(project, **settings)
+    assert result.briefing is not None
+    run(project, docs="cold-docs", cache="cold-cache", **settings)
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
+def test_problems_found_by_the_analysis_are_reported_again_when_nothing_changed(project):
+    (project / "articles" / "junk.md").write_text("---\ntitle: Junk\n---\nSubscribe now\n\nAll rights reserved\n",
+                                                  encoding="utf-8")
+    reported: list[list[str]] = []
+    for _ in range(2):
+        settings = Settings(articles=project / "articles", docs=project / "docs", templates=project / "templates",
+                            cache=project / "cache", progress=False)
+        reported.append([])
+        result = build(settings, report=reported[-1].append)
+    assert result.briefing is None  # the second build had nothing to do
+    assert "junk.md: nothing left after removing page junk" in reported[0] and reported[1] == reported[0]
 
 
 def test_one_edited_article_redoes_its_meeting_only_and_equals_a_cold_build(project, counted):
