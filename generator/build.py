@@ -48,7 +48,6 @@ class LastBuild:
     generator first)."""
 
     inputs: str  # key of the settings and templates
-    index: dict  # the articles folder's index
     counts: tuple[int, int, int, int]
     problems: tuple[str, ...]  # found by the analysis: reported again
     stamps: dict[str, tuple[int, int]]  # every generated file, the manifest included → (size, mtime_ns)
@@ -61,8 +60,8 @@ def inputs_key(settings: Settings) -> str:
     return key("inputs", repr(output), template_version(settings.templates))
 
 
-def unchanged(last: LastBuild | None, inputs: str, index: dict, docs: Path) -> bool:
-    return (last is not None and last.inputs == inputs and last.index == index
+def unchanged(last: LastBuild | None, inputs: str, docs: Path) -> bool:
+    return (last is not None and last.inputs == inputs
             and all(stamp_of(docs / rel) == stamp for rel, stamp in last.stamps.items()))
 
 
@@ -89,8 +88,11 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         raise BuildError(f"{settings.articles}: articles folder not found")
     cache = Cache(settings.cache / "cache.sqlite" if settings.cache else None)
     try:
+        # the index and `LastBuild` are saved together; a build into another docs folder drops this one's
+        # `LastBuild` (a save keeps only the entries its build used), so it always goes with the index
         index_key = key("index", str(settings.articles.resolve()))
-        ingested = ingest(settings.articles, cache.get(index_key), lambda source: cached(cache, source))
+        index = cache.get(index_key)
+        ingested = ingest(settings.articles, index, lambda source: cached(cache, source))
         cache.put(index_key, ingested.index)
         for problem in ingested.problems:
             report(str(problem))
@@ -99,7 +101,7 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         skipped = sum(1 for p in ingested.problems if p.fatal)
         last_key, inputs = key("last build", str(settings.docs.resolve())), inputs_key(settings)
         last = cache.get(last_key)
-        if not ingested.articles and unchanged(last, inputs, ingested.index, settings.docs):
+        if not ingested.articles and ingested.index == index and unchanged(last, inputs, settings.docs):
             for line in last.problems:
                 report(line)
             return BuildResult(None, WriteReport(unchanged=sorted(last.stamps.keys() - {MANIFEST})), skipped,
@@ -116,9 +118,8 @@ def _build(settings: Settings, progress, report) -> BuildResult:
         written = write_pages(settings.docs, pages, renderer.render, cache.get(stamps_key))
         cache.put(stamps_key, written.stamps)
         result = BuildResult(briefing, written, skipped, counts(briefing))
-        if not written.refused:
-            cache.put(last_key, LastBuild(inputs, ingested.index, result.counts, tuple(found),
-                                          {**written.stamps, MANIFEST: stamp_of(settings.docs / MANIFEST)}))
+        cache.put(last_key, None if written.refused else LastBuild(  # refused pages: reported by every build
+            inputs, result.counts, tuple(found), {**written.stamps, MANIFEST: stamp_of(settings.docs / MANIFEST)}))
         cache.save()
     finally:
         cache.close()

@@ -90,6 +90,20 @@ def test_any_change_since_the_last_build_means_a_real_rebuild(project, change):
     assert pages(project / "docs") == pages(project / "cold-docs")
 
 
+def test_a_build_into_another_docs_folder_in_between_does_not_fool_the_next_one(project):
+    """docs/ is built, an article is added, other-docs/ is built with the same cache: docs/ is now out of date
+    although the articles folder is as the last build (of other-docs/) saw it."""
+    run(project)
+    (project / "articles" / "extra.md").write_text(
+        "---\ntitle: Blinken and Wang Yi meet again\npublished: 2024-05-02\n---\n"
+        "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Thursday.\n",
+        encoding="utf-8")
+    run(project, docs="other-docs")
+    assert run(project).briefing is not None
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
 def test_problems_found_by_the_analysis_are_reported_again_when_nothing_changed(project):
     (project / "articles" / "junk.md").write_text("---\ntitle: Junk\n---\nSubscribe now\n\nAll rights reserved\n",
                                                   encoding="utf-8")
