@@ -250,6 +250,8 @@ def _read(task: _ToRead) -> tuple[Indexed, Article] | Problem:
         return Problem(task.rel, f"{exc}: skipped", exc.line, fatal=True)
     except OSError as exc:
         return Problem(task.rel, f"cannot read: {exc.strerror}: skipped", fatal=True)
+    except Exception as exc:  # a reader tripped by one odd file (a bug) must not cost the whole build
+        return Problem(task.rel, f"could not be read ({type(exc).__name__}: {exc}): skipped", fatal=True)
     record = Indexed(task.stat.st_size, task.stat.st_mtime_ns, repr(task.manifest_entry), article.source,
                      fingerprint(article.text), tuple(notes))
     return record, article

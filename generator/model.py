@@ -21,7 +21,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{where}: {' '.join(self.message.split())}"  # an exception's message may span lines
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,20 @@ def test_reading_on_every_core_gives_the_same(tmp_path, monkeypatch):
     assert ingest(tmp_path) == serial
 
 
+def test_a_reader_that_fails_on_one_file_costs_that_file_only(tmp_path, monkeypatch):
+    write(tmp_path, "good.md", "---\ntitle: Good\n---\n" + BODY)
+    write(tmp_path, "odd.html", "<html><body><p>Odd page</p></body></html>")
+
+    def broken(text):
+        raise RecursionError("maximum recursion\ndepth exceeded")
+    monkeypatch.setattr(ingest_module, "read_html", broken)
+    result = ingest(tmp_path)
+    assert [a.file for a in result.articles] == ["good.md"]
+    (problem,) = [p for p in result.problems if p.file == "odd.html"]
+    assert str(problem) == "odd.html: could not be read (RecursionError: maximum recursion depth exceeded): skipped"
+    assert problem.fatal
+
+
 def test_duplicate_url(tmp_path):
     write(tmp_path, "a.md", "---\ntitle: A\nurl: https://x.com/1\n---\n" + BODY)
     write(tmp_path, "b.md", "---\ntitle: B\nurl: https://x.com/1\n---\nOther text entirely, about another day.\n")
