@@ -84,8 +84,9 @@ def build(settings: Settings, progress=lambda step, total: None, report=print) -
 
 
 def _build(settings: Settings, progress, report) -> BuildResult:
-    if not settings.articles.is_dir():
-        raise BuildError(f"{settings.articles}: articles folder not found")
+    for name, folder in (("articles", settings.articles), ("templates", settings.templates)):
+        if not folder.is_dir():
+            raise BuildError(f"{folder}: {name} folder not found")
     cache = Cache(settings.cache / "cache.sqlite" if settings.cache else None)
     try:
         # the index and `LastBuild` are saved together; a build into another docs folder drops this one's

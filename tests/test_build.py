@@ -151,6 +151,9 @@ def test_cli_build_and_help(tmp_path, capsys):
 def test_cli_reports_missing_folder(tmp_path, capsys):
     assert main(["build", "--articles", str(tmp_path / "nope"), "--docs", str(tmp_path / "d"), "--quiet"]) == 1
     assert "articles folder not found" in capsys.readouterr().err
+    assert main(["build", "--articles", str(ROOT / "seeds"), "--docs", str(tmp_path / "d"),
+                 "--templates", str(tmp_path / "none"), "--quiet"]) == 1
+    assert capsys.readouterr().err.strip().endswith(f"{tmp_path / 'none'}: templates folder not found")
 
 
 def test_seed_meeting_dates(seed_build):
