@@ -14,7 +14,7 @@ import traceback
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -325,10 +325,28 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
             **base, "outlet": name, "outlet_articles": arts,
             "meeting_of": {a.id: meeting_of[a.id] for a in arts if a.id in meeting_of}})
     for person in base["people"]:
-        cited = sorted({aid for _, q in person.quotes for aid in q.sources})
-        pages.add(f"people/{person.slug}.md", "person.md.j2",
-                  {**base, "person": person, "articles": {aid: b.articles[aid] for aid in cited}})
+        years = by_year(person)
+        pages.add(f"people/{person.slug}.md", "person.md.j2", {
+            **base, **person_values(person, b),
+            "person_years": [(year, len(view.meetings), len(view.quotes)) for year, view in years.items()]})
+        for year, view in years.items():
+            pages.add(f"people/{person.slug}/{year}.md", "person-year.md.j2",
+                      {**base, **person_values(view, b), "year": year})
     return pages
+
+
+def by_year(person: PersonView) -> dict[int, PersonView]:
+    """The person's meetings and quotes of each year, newest year first (one page each: a person's page would
+    otherwise grow with the corpus)."""
+    years = sorted({m.date.year for m in person.meetings} | {m.date.year for m, _ in person.quotes}, reverse=True)
+    return {year: replace(person, meetings=[m for m in person.meetings if m.date.year == year],
+                          quotes=[(m, q) for m, q in person.quotes if m.date.year == year]) for year in years}
+
+
+def person_values(person: PersonView, b: Briefing) -> dict[str, Any]:
+    """A person page's own values: the person and the articles its quotes cite."""
+    cited = sorted({aid for _, q in person.quotes for aid in q.sources})
+    return {"person": person, "articles": {aid: b.articles[aid] for aid in cited}}
 
 
 def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dict[str, Any]]]:

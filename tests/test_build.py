@@ -82,6 +82,18 @@ def test_no_junk_in_any_page(seed_build):
             assert junk not in text, f"{page.name}: {junk!r}"
 
 
+def test_a_person_page_links_one_page_per_year_that_holds_all_of_that_year(seed_build):
+    docs, result = seed_build
+    quotes = [(m, q) for m in result.briefing.meetings for q in m.quotes if q.speaker == "Wang Yi"]
+    years = sorted({m.date.year for m, _ in quotes}, reverse=True)
+    main = (docs / "people" / "wang-yi.md").read_text(encoding="utf-8")
+    assert all(f"[{y}](wang-yi/{y}.md)" in main for y in years) and len(years) == 2
+    for year in years:
+        page = (docs / "people" / "wang-yi" / f"{year}.md").read_text(encoding="utf-8")
+        assert "[All years](../wang-yi.md)" in page
+        assert page.count("\n- “") == sum(1 for m, _ in quotes if m.date.year == year)
+
+
 def test_every_citation_has_a_source_entry(seed_build):
     docs, _ = seed_build
     for page in (docs / "meetings").glob("2*.md"):
