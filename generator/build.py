@@ -42,15 +42,16 @@ def counts(b: Briefing) -> tuple[int, int, int, int]:
 
 @dataclass(frozen=True)
 class LastBuild:
-    """What a build that wrote every page it had to leaves for the next one: when the files, their index, the
-    settings, the templates and the pages on disk are all as it left them, the next build has nothing to do and
-    says so without loading a single analysis (every `mkdocs build` and `mkdocs serve` reload runs the
-    generator first)."""
+    """What a build leaves for the next one into the same docs folder. Its stamps spare the page writer reading
+    unchanged files; and when the files, their index, the settings, the templates and the pages on disk are all
+    as a build that wrote every page left them, the next build has nothing to do and says so without loading a
+    single analysis (every `mkdocs build` and `mkdocs serve` reload runs the generator first)."""
 
     inputs: str  # key of the settings and templates
     counts: tuple[int, int, int, int]
     problems: tuple[str, ...]  # found by the analysis: reported again
     stamps: dict[str, tuple[int, int]]  # every generated file, the manifest included → (size, mtime_ns)
+    refused: bool  # hand-written pages were in the way: they are reported by every build
 
 
 def inputs_key(settings: Settings) -> str:
@@ -61,7 +62,7 @@ def inputs_key(settings: Settings) -> str:
 
 
 def unchanged(last: LastBuild | None, inputs: str, docs: Path) -> bool:
-    return (last is not None and last.inputs == inputs
+    return (last is not None and not last.refused and last.inputs == inputs
             and all(stamp_of(docs / rel) == stamp for rel, stamp in last.stamps.items()))
 
 
@@ -115,12 +116,10 @@ def _build(settings: Settings, progress, report) -> BuildResult:
             raise BuildError("invariant violated: " + "\n".join(briefing.violations))
         renderer = render(briefing, settings, cache)
         pages = {**renderer.pages(), "briefings.json": to_json(briefing, renderer.meeting_lines)}
-        stamps_key = key("stamps", str(settings.docs.resolve()))
-        written = write_pages(settings.docs, pages, renderer.render, cache.get(stamps_key))
-        cache.put(stamps_key, written.stamps)
+        written = write_pages(settings.docs, pages, renderer.render, last.stamps if last else None)
         result = BuildResult(briefing, written, skipped, counts(briefing))
-        cache.put(last_key, None if written.refused else LastBuild(  # refused pages: reported by every build
-            inputs, result.counts, tuple(found), {**written.stamps, MANIFEST: stamp_of(settings.docs / MANIFEST)}))
+        cache.put(last_key, LastBuild(inputs, result.counts, tuple(found), {
+            **written.stamps, MANIFEST: stamp_of(settings.docs / MANIFEST)}, bool(written.refused)))
         cache.save()
     finally:
         cache.close()

@@ -242,6 +242,10 @@ class _ToRead(NamedTuple):
     stat: os.stat_result
 
 
+def _unreadable(rel: str, exc: OSError) -> Problem:
+    return Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True)
+
+
 def _read(task: _ToRead) -> tuple[Indexed, Article] | Problem:
     """One changed or new file, read and indexed; or the problem that makes it unreadable."""
     try:
@@ -249,9 +253,9 @@ def _read(task: _ToRead) -> tuple[Indexed, Article] | Problem:
     except BadArticle as exc:
         return Problem(task.rel, f"{exc}: skipped", exc.line, fatal=True)
     except OSError as exc:
-        return Problem(task.rel, f"cannot read: {exc.strerror}: skipped", fatal=True)
+        return _unreadable(task.rel, exc)
     except Exception as exc:  # a reader tripped by one odd file (a bug) must not cost the whole build
-        return Problem(task.rel, f"could not be read ({type(exc).__name__}: {exc}): skipped", fatal=True)
+        return Problem.bug(task.rel, "read", exc)
     record = Indexed(task.stat.st_size, task.stat.st_mtime_ns, repr(task.manifest_entry), article.source,
                      fingerprint(article.text), tuple(notes))
     return record, article
@@ -285,8 +289,7 @@ def ingest(root: Path, index: Mapping[str, Indexed] | None = None,
         try:
             stat = entry.stat()
         except OSError as exc:
-            problems.append(Problem(rel, f"cannot read: {exc.strerror}: skipped", fatal=True))
-            found.append((rel, problems, None))
+            found.append((rel, [*problems, _unreadable(rel, exc)], None))
             continue
         old = index.get(rel)
         if old and (old.size, old.mtime_ns, old.manifest) == (stat.st_size, stat.st_mtime_ns, repr(manifest_entry)) \

@@ -19,6 +19,11 @@ class Problem:
     line: int | None = None
     fatal: bool = False  # True: the article was skipped
 
+    @classmethod
+    def bug(cls, file: str, doing: str, exc: Exception) -> Problem:
+        """A step that raised on this one input (a bug, not bad input): the input is skipped, the build goes on."""
+        return cls(file, f"could not be {doing} ({type(exc).__name__}: {exc}): skipped", fatal=True)
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {' '.join(self.message.split())}"  # an exception's message may span lines

@@ -175,8 +175,7 @@ def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
     texts: dict[str, bytes] = {}
     for article, result in zip(todo, parallel_map(_safe_read, todo, PARALLEL_FROM)):
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
-            problems.append(Problem(article.file, f"could not be analysed ({type(result).__name__}: {result}): "
-                                                  "skipped", fatal=True))
+            problems.append(Problem.bug(article.file, "analysed", result))
             continue
         text, reading, empty = result
         texts[article.id] = cache.put("text:" + keys[article.id], text, raw=True)

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import multiprocessing
-import os
 import sys
 import traceback
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,6 +26,7 @@ from .config import Settings
 from .escape import md, safe_url, yaml_str
 from .export import meeting_line
 from .model import Briefing, Meeting, MeetingQuote, Source, SummarySentence, Topic, TopicMention, Unassigned
+from .parallel import parallel_map
 from .people import by_name
 from .textutil import slugify
 from .write import Cached, digest
@@ -258,14 +256,9 @@ class Renderer:
         """Render `paths`; many of them (a first build) on every core, in forked processes that inherit this
         renderer, so nothing but the page texts crosses between processes."""
         global _FORKED
-        workers = os.cpu_count() or 1
-        if len(paths) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [self.render(path) for path in paths]
         _FORKED = self
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                chunks = [paths[i:i + 64] for i in range(0, len(paths), 64)]
-                return [text for texts in pool.map(_render_forked, chunks) for text in texts]
+            return parallel_map(_render_forked, paths, PARALLEL_FROM, chunksize=64, fork=True)
         finally:
             _FORKED = None
 
@@ -289,8 +282,8 @@ PARALLEL_FROM = 400  # pages to render from which they are rendered on every cor
 _FORKED: Renderer | None = None  # the renderer forked workers inherit (see `Renderer.render_many`)
 
 
-def _render_forked(paths: list[str]) -> list[str]:
-    return [_FORKED.render(path) for path in paths]
+def _render_forked(path: str) -> str:
+    return _FORKED.render(path)
 
 
 def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Renderer:
