@@ -175,6 +175,11 @@ class Fingerprints:
         self.memo[id(value)] = (value, fingerprint)
         return fingerprint
 
+    def derive(self, value: Any, *parts: Any) -> str:
+        """Give `value` a fingerprint made of the fingerprints of `parts`, which determine it: cheaper than
+        hashing its contents (a page's own list of a meeting's articles, a person's meetings and quotes)."""
+        return self.note(value, hashlib.sha1("\x1f".join(map(self.of, parts)).encode()).hexdigest())
+
     def of(self, value: Any) -> str:
         if (hit := self.memo.get(id(value))) is not None:
             return hit[1]
@@ -296,10 +301,13 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
                            ("topics/index.md", "topics.md.j2"), ("outlets/index.md", "outlets.md.j2"),
                            ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2"), ("feed.xml", "feed.xml.j2")]:
         pages.add(path, template, base)
-    for m in b.meetings:
+    for m in b.meetings:  # a meeting's fingerprint covers its articles (their digests are in its key)
         sources = [b.articles[aid] for aid in m.articles]
+        articles = {a.id: a for a in sources}
+        fingerprints.derive(sources, "sources", m)
+        fingerprints.derive(articles, "articles", m)
         pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
-                  {**base, "meeting": m, "sources": sources, "articles": {a.id: a for a in sources}})
+                  {**base, "meeting": m, "sources": sources, "articles": articles})
     by_topic = topic_entries(b, fingerprints)
     for t in b.topics:
         entries = by_topic[t.id]
@@ -320,11 +328,11 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
     for person in base["people"]:
         years = by_year(person)
         pages.add(f"people/{person.slug}.md", "person.md.j2", {
-            **base, **person_values(person, b),
+            **base, **person_values(person, b, fingerprints),
             "person_years": [(year, len(view.meetings), len(view.quotes)) for year, view in years.items()]})
         for year, view in years.items():
             pages.add(f"people/{person.slug}/{year}.md", "person-year.md.j2",
-                      {**base, **person_values(view, b), "year": year})
+                      {**base, **person_values(view, b, fingerprints), "year": year})
     return pages
 
 
@@ -336,10 +344,15 @@ def by_year(person: PersonView) -> dict[int, PersonView]:
                           quotes=[(m, q) for m, q in person.quotes if m.date.year == year]) for year in years}
 
 
-def person_values(person: PersonView, b: Briefing) -> dict[str, Any]:
-    """A person page's own values: the person and the articles its quotes cite."""
+def person_values(person: PersonView, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
+    """A person page's own values: the person and the articles its quotes cite (both fingerprinted by the
+    person's details, meetings and quotes: a quote's fingerprint covers its meeting and articles)."""
     cited = sorted({aid for _, q in person.quotes for aid in q.sources})
-    return {"person": person, "articles": {aid: b.articles[aid] for aid in cited}}
+    articles = {aid: b.articles[aid] for aid in cited}
+    fingerprints.derive(person, "person", person.name, person.slug, person.role, person.country,
+                        *person.meetings, "quotes", *(q for _, q in person.quotes))
+    fingerprints.derive(articles, "articles", person)
+    return {"person": person, "articles": articles}
 
 
 def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dict[str, Any]]]:
