@@ -38,7 +38,8 @@ PROJECT_FILES = ["mkdocs.yml", "briefing.yml", "docs", "templates", "generator/m
 GENERATED = ("meetings", "topics", "people", "outlets", "index.md", "tags.md", "feed.xml", "briefings.json",
              ".generator-manifest.json")
 SUMMARY = re.compile(r"Read (\d+) articles .*?, (\d+) meetings, (\d+) unassigned.*?wrote (\d+) pages, (\d+) unchanged")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Python caches compiled modules as usual (a sandbox may forbid it: then every run compiles the generator again)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NO_MKDOCS_2_WARNING": "1"}
 
 
 @dataclass
