@@ -54,7 +54,7 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.used: set[str] = set()
         self.new: dict[str, Any] = {}
-        self.raw: set[str] = set()  # keys of new entries already pickled
+        self.raw: set[str] = set()  # keys of entries held pickled (new ones; in memory only, all)
         self.memory: dict[str, Any] = {}
         self.stored: set[str] | None = None  # keys in the file, read on the first `has`
         if path:
@@ -87,12 +87,18 @@ class Cache:
         """The entries found among `keys` (missing keys are left out); `raw`: entries put raw, as bytes."""
         wanted = list(dict.fromkeys(keys))
         self.used.update(wanted)
-        found = {k: self.new[k] for k in wanted if k in self.new}
-        found.update((k, self.memory[k]) for k in wanted if k in self.memory)
+        found = {k: self._unpickled(k, self.new[k], raw) for k in wanted if k in self.new}
+        found.update((k, self._unpickled(k, self.memory[k], raw)) for k in wanted if k in self.memory)
         todo = [k for k in wanted if k not in found]
         if self.db is not None and todo:
             self._load(todo, found, raw)
         return found
+
+    def _unpickled(self, k: str, value: Any, raw: bool) -> Any:
+        """An entry held here as asked for: put pickled (`raw`) and asked for as an object, or the other way."""
+        if (k in self.raw) == raw:
+            return value
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL) if raw else pickle.loads(value)
 
     def _load(self, todo: list[str], found: dict[str, Any], raw: bool) -> None:
         for i in range(0, len(todo), BATCH):
@@ -124,6 +130,8 @@ class Cache:
         self.new[k] = value
         if raw:
             self.raw.add(k)
+        else:
+            self.raw.discard(k)
         return value
 
     def keep(self, keys: Iterable[str]) -> None:
@@ -133,7 +141,7 @@ class Cache:
         """Commit new entries and drop those this build did not use, in one transaction."""
         if self.db is None:
             self.memory = {k: v for k, v in {**self.memory, **self.new}.items() if k in self.used}
-            self.new, self.used, self.raw = {}, set(), set()
+            self.new, self.used, self.raw = {}, set(), self.raw & self.memory.keys()
             return
         db = self.db
         unused = sorted(self._stored() - self.used)

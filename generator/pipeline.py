@@ -49,18 +49,24 @@ class Text(NamedTuple):
 PARALLEL_FROM = 200  # articles (or meetings) to analyse from which the stage runs on every core
 
 
+def _pickled(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _safe_read(article: Article):
-    """`read_article` with the text pickled (the parent only stores it and hands it to the meeting stage, so
-    it is never unpickled there), or the exception a bug raised on this one article (reported, not fatal)."""
+    """`read_article`, pickled as the cache stores it (the text is never unpickled in the parent, which only
+    stores it and hands it to the meeting stage), or the exception a bug raised on this one article
+    (reported, not fatal)."""
     try:
         text, reading = read_article(article)
     except Exception as exc:
         return exc
-    return pickle.dumps(text, protocol=pickle.HIGHEST_PROTOCOL), reading, not text.article.body.strip()
+    return _pickled(text), _pickled((reading, not text.article.body.strip()))
 
 
-def _meeting_task(task) -> tuple[Meeting, list[str]]:
-    """Build and analyse one meeting, and check it against its articles' texts."""
+def _meeting_task(task) -> tuple[bytes, list[str]]:
+    """Build and analyse one meeting (pickled, as the cache stores it), and check it against its articles'
+    texts."""
     cluster, blobs, taxonomy, settings = task
     texts = [pickle.loads(blob) for blob in blobs]
     for t in texts:
@@ -68,7 +74,7 @@ def _meeting_task(task) -> tuple[Meeting, list[str]]:
     articles = {t.article.id: t.article for t in texts}
     quotes = {t.article.id: t.quotes for t in texts}
     meeting = analyse_meeting(build_meeting(cluster, articles), articles, quotes, taxonomy, settings)
-    return meeting, meeting_violations(meeting, articles)
+    return _pickled(meeting), meeting_violations(meeting, articles)
 
 
 def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict[str, list[Quote]],
@@ -142,9 +148,11 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
     taxonomy = load_taxonomy()
     tasks = [(c, [texts[r.article] for r in c.readings], taxonomy, settings) for c, _ in todo]
     broken: list[str] = []
-    for i, ((_, k), (meeting, wrong)) in enumerate(zip(todo, parallel_map(_meeting_task, tasks, PARALLEL_FROM))):
+    for i, ((_, k), (blob, wrong)) in enumerate(zip(todo, parallel_map(_meeting_task, tasks, PARALLEL_FROM))):
         broken += wrong
-        done[k] = meeting if wrong else cache.put(k, meeting)  # a meeting that fails its checks is never cached
+        done[k] = pickle.loads(blob)
+        if not wrong:  # a meeting that fails its checks is never cached
+            cache.put(k, blob, raw=True)
         progress(i + 1, len(todo))
     key_of = {done[k].articles: k for k in mkeys}
     meetings = finish_meetings([done[k] for k in mkeys])
@@ -177,7 +185,7 @@ def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
         if isinstance(result, Exception):  # a bug tripped by one odd article must not cost the whole build
             problems.append(Problem.bug(article.file, "analysed", result))
             continue
-        text, reading, empty = result
+        text, reading = result
         texts[article.id] = cache.put("text:" + keys[article.id], text, raw=True)
-        readings[article.id] = cache.put("reading:" + keys[article.id], (reading, empty))
+        readings[article.id] = pickle.loads(cache.put("reading:" + keys[article.id], reading, raw=True))
     return texts, readings
