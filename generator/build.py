@@ -6,12 +6,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import Cache, key
+from .cache import Cache, cached, key
 from .export import to_json
 from .config import Settings
 from .ingest import ingest
 from .model import Briefing
-from .pipeline import analyse, cached
 from .render import render, template_version
 from .write import MANIFEST, WriteReport, stamp_of, write_pages
 
@@ -108,6 +107,8 @@ def _build(settings: Settings, progress, report) -> BuildResult:
                 report(line)
             return BuildResult(None, WriteReport(unchanged=sorted(last.stamps.keys() - {MANIFEST})), skipped,
                                last.counts)  # nothing saved: the cache stays as the last build left it
+        from .pipeline import analyse  # here: its stages import numpy and pysbd, which a build with nothing
+        # new (most `mkdocs serve` reloads) does not need
         briefing = analyse(ingested.articles, settings, ingested.problems, progress, cache, ingested.known)
         found = [str(problem) for problem in briefing.problems[len(ingested.problems):]]
         for line in found:

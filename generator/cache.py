@@ -17,7 +17,10 @@ import sqlite3
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Source
 
 PACKAGE = Path(__file__).parent
 BATCH = 500  # keys per SQL query (SQLite limits the number of parameters)
@@ -43,6 +46,23 @@ def key(*parts: Any) -> str:
     for part in parts:
         h.update(b"\x00" + repr(part).encode())
     return h.hexdigest()
+
+
+def article_key(source: Source) -> str:
+    """The key of an article's entries ("reading:" and "text:" + key): its content."""
+    return _article_key(source.digest)
+
+
+@lru_cache(maxsize=1 << 16)
+def _article_key(digest: str) -> str:
+    """(Cached: a rebuild asks for every article's key twice, and hashing is a tenth of a rebuild's own work.)"""
+    return key("article", digest)
+
+
+def cached(cache: Cache, source: Source) -> bool:
+    """The cache holds everything the pipeline needs of this article, so its file need not be read again."""
+    k = article_key(source)
+    return cache.has("reading:" + k) and cache.has("text:" + k)
 
 
 class Cache:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 from typing import NamedTuple
 
-from .cache import Cache, key
+from .cache import Cache, article_key, key
 from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
@@ -96,22 +95,6 @@ def analyse_meeting(meeting: Meeting, articles: dict[str, Article], quotes: dict
         topic_sentences=mentions,
         topic_summaries=topic_summaries,
     )
-
-
-def article_key(source: Source) -> str:
-    return _article_key(source.digest)
-
-
-@lru_cache(maxsize=1 << 16)
-def _article_key(digest: str) -> str:
-    """(Cached: a rebuild asks for every article's key twice, and hashing is a tenth of a rebuild's own work.)"""
-    return key("article", digest)
-
-
-def cached(cache: Cache, source: Source) -> bool:
-    """The cache holds everything the pipeline needs of this article, so its file need not be read again."""
-    k = article_key(source)
-    return cache.has("reading:" + k) and cache.has("text:" + k)
 
 
 def meeting_key(cluster: Cluster, keys: dict[str, str], settings: Settings) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-import generator.build as build_module
 import generator.pipeline as pipeline
 import generator.render as render
 from generator.build import build
@@ -60,11 +61,23 @@ def test_a_rebuild_with_nothing_changed_does_nothing(project, counted, monkeypat
     assert counted["read"] == 5 and counted["meetings"] == 2
     before = {k: 0 for k in counted}
     counted.update(before)
-    monkeypatch.setattr(build_module, "analyse", None)  # not even the cached analyses are loaded
+    monkeypatch.setattr(pipeline, "analyse", None)  # not even the cached analyses are loaded
     result = run(project)
     assert counted == before and result.report.written == [] and result.briefing is None
     assert result.summary() == first.summary().replace(f"wrote {len(first.report.written)} pages, 0 unchanged",
                                                        f"wrote 0 pages, {len(first.report.written)} unchanged")
+
+
+def test_a_build_with_nothing_new_does_not_even_import_the_analysis(project):
+    """Every `mkdocs serve` reload runs the generator: with nothing new it stops before numpy, pysbd and the
+    analysis stages are imported (a third of such a build's time)."""
+    run(project)
+    script = ("import sys\nfrom generator.__main__ import main\n"
+              "main(['build', '--quiet', '--articles', 'articles', '--docs', 'docs', '--templates', 'templates'])\n"
+              "print(sorted(m for m in ('numpy', 'pysbd', 'generator.pipeline') if m in sys.modules))\n")
+    (project / "briefing.yml").write_text("cache: cache\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, check=True)
+    assert "wrote 0 pages" in out.stdout and out.stdout.rstrip().endswith("[]"), out.stdout + out.stderr
 
 
 @pytest.mark.parametrize("change", ["setting", "template", "page", "manifest", "article"])
