@@ -23,6 +23,13 @@ def test_strict_build_has_no_warnings(site):
     assert "WARNING" not in result.stderr
 
 
+def test_generated_pages_are_not_reported_as_missing_from_the_nav(site):
+    """They are listed on index pages, not in the nav (`not_in_nav`); year pages one folder deeper included. A
+    report of them would bury a hand-written page someone forgot to add."""
+    _, result = site
+    assert "not included in the \"nav\"" not in result.stderr, result.stderr
+
+
 def test_every_page_kind_is_built(site):
     project, _ = site
     out = project / "site"
