@@ -107,8 +107,9 @@ def _build(settings: Settings, progress, report) -> BuildResult:
                 report(line)
             return BuildResult(None, WriteReport(unchanged=sorted(last.stamps.keys() - {MANIFEST})), skipped,
                                last.counts)  # nothing saved: the cache stays as the last build left it
-        from .pipeline import analyse  # here: its stages import numpy and pysbd, which a build with nothing
-        # new (most `mkdocs serve` reloads) does not need
+        # imported here: the stages import numpy and pysbd, which a build with nothing new (most `mkdocs serve`
+        # reloads) does not need
+        from .pipeline import analyse
         briefing = analyse(ingested.articles, settings, ingested.problems, progress, cache, ingested.known)
         found = [str(problem) for problem in briefing.problems[len(ingested.problems):]]
         for line in found:

@@ -48,8 +48,11 @@ def key(*parts: Any) -> str:
     return h.hexdigest()
 
 
+READING, TEXT = "reading:", "text:"  # an article's two entries: prefix + `article_key`
+
+
 def article_key(source: Source) -> str:
-    """The key of an article's entries ("reading:" and "text:" + key): its content."""
+    """The key of an article's entries: its content."""
     return _article_key(source.digest)
 
 
@@ -62,7 +65,7 @@ def _article_key(digest: str) -> str:
 def cached(cache: Cache, source: Source) -> bool:
     """The cache holds everything the pipeline needs of this article, so its file need not be read again."""
     k = article_key(source)
-    return cache.has("reading:" + k) and cache.has("text:" + k)
+    return cache.has(READING + k) and cache.has(TEXT + k)
 
 
 class Cache:
@@ -107,14 +110,14 @@ class Cache:
         """The entries found among `keys` (missing keys are left out); `raw`: entries put raw, as bytes."""
         wanted = list(dict.fromkeys(keys))
         self.used.update(wanted)
-        found = {k: self._unpickled(k, self.new[k], raw) for k in wanted if k in self.new}
-        found.update((k, self._unpickled(k, self.memory[k], raw)) for k in wanted if k in self.memory)
+        found = {k: self._as_asked(k, self.new[k], raw) for k in wanted if k in self.new}
+        found.update((k, self._as_asked(k, self.memory[k], raw)) for k in wanted if k in self.memory)
         todo = [k for k in wanted if k not in found]
         if self.db is not None and todo:
             self._load(todo, found, raw)
         return found
 
-    def _unpickled(self, k: str, value: Any, raw: bool) -> Any:
+    def _as_asked(self, k: str, value: Any, raw: bool) -> Any:
         """An entry held here as asked for: put pickled (`raw`) and asked for as an object, or the other way."""
         if (k in self.raw) == raw:
             return value

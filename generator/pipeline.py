@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
-from .cache import Cache, article_key, key
+from .cache import READING, TEXT, Cache, article_key, key
 from .clean import clean_article
 from .config import Settings
 from .discrepancies import find_discrepancies
@@ -120,8 +120,8 @@ def analyse(articles: list[Article], settings: Settings, problems: list[Problem]
 
     def load(ids: Iterable[str]) -> None:
         missing = [i for i in ids if i not in texts]
-        got = cache.get_many(("text:" + keys[i] for i in missing), raw=True)
-        texts.update((i, got["text:" + keys[i]]) for i in missing)
+        got = cache.get_many((TEXT + keys[i] for i in missing), raw=True)
+        texts.update((i, got[TEXT + keys[i]]) for i in missing)
 
     clusters, unassigned = cluster_readings([readings[aid][0] for aid in sources])
     mkeys = [meeting_key(c, keys, settings) for c in clusters]
@@ -159,9 +159,9 @@ def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
                   problems: list[Problem]) -> tuple[dict[str, bytes], dict[str, tuple[Reading, bool]]]:
     """Every article's reading (and whether cleaning left it empty), from the cache or by reading the new
     articles (on every core when there are many); the texts of those read, pickled. A failure is a problem."""
-    found = cache.get_many("reading:" + k for k in keys.values())
-    readings = {aid: found["reading:" + k] for aid, k in keys.items() if "reading:" + k in found}
-    cache.keep("text:" + k for k in keys.values())
+    found = cache.get_many(READING + k for k in keys.values())
+    readings = {aid: found[READING + k] for aid, k in keys.items() if READING + k in found}
+    cache.keep(TEXT + k for k in keys.values())
     todo = [a for a in articles if a.id not in readings]
     texts: dict[str, bytes] = {}
     for article, result in zip(todo, parallel_map(_safe_read, todo, PARALLEL_FROM)):
@@ -169,6 +169,6 @@ def read_articles(articles: list[Article], keys: dict[str, str], cache: Cache,
             problems.append(Problem.bug(article.file, "analysed", result))
             continue
         text, reading = result
-        texts[article.id] = cache.put("text:" + keys[article.id], text, raw=True)
-        readings[article.id] = pickle.loads(cache.put("reading:" + keys[article.id], reading, raw=True))
+        texts[article.id] = cache.put(TEXT + keys[article.id], text, raw=True)
+        readings[article.id] = pickle.loads(cache.put(READING + keys[article.id], reading, raw=True))
     return texts, readings
