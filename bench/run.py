@@ -8,6 +8,7 @@ a fresh subprocess, timed from outside, with its own peak memory (`wait4` rusage
   +1        the same after adding one article to a meeting (cache warm; pages rewritten only when changed)
   mkdocs    `mkdocs build` of the result (its hook re-runs the generator, which finds nothing to do)
   dirty     `mkdocs build --dirty` after the +1 rebuild (fast, but not publishable: see docs/benchmarks.md)
+  mkdocs +1 `mkdocs build` after the +1 rebuild: the whole site again, unchanged pages from MkDocs' page cache
   template  the generator after editing the meeting template
 Then the growth exponent of each step (slope of log time against log N), and, on the same texts in one
 process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio).
@@ -129,6 +130,7 @@ def bench_size(n: int, out: Path, seed: int, with_mkdocs: bool) -> Result:
     result.steps["+1 article"], _ = generator(project)
     if with_mkdocs:
         result.steps["mkdocs --dirty"] = mkdocs(project, "--dirty")
+        result.steps["mkdocs +1"] = mkdocs(project)
     template = project / "templates" / "meeting.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n*Benchmark edit.*\n", encoding="utf-8")
     result.steps["template edit"], _ = generator(project)
@@ -177,7 +179,7 @@ def side_by_side(n: int, seed: int, limit: int = 100) -> dict[str, float]:
 
 def table(results: list[Result]) -> str:
     """The results as a Markdown table, one row per N, with the growth exponents below."""
-    steps = [s for s in ("full", "+1 article", "template edit", "mkdocs", "mkdocs --dirty")
+    steps = [s for s in ("full", "+1 article", "template edit", "mkdocs", "mkdocs --dirty", "mkdocs +1")
              if any(s in r.steps for r in results)]
     head = ["N", "meetings made / found (exact)", *(f"{s} s" for s in steps), "generator peak MB",
             "mkdocs peak MB", "pages (written +1 / template)", "generator ms/page", "mkdocs ms/page"]
