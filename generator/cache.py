@@ -166,8 +166,21 @@ class Cache:
             self.memory = {k: v for k, v in {**self.memory, **self.new}.items() if k in self.used}
             self.new, self.used, self.raw = {}, set(), self.raw & self.memory.keys()
             return
+        self._commit(sorted(self._stored() - self.used))
+        self.new, self.used, self.stored, self.raw = {}, set(), None, set()
+
+    def flush(self) -> None:
+        """Commit the new entries now, dropping none: a build that makes many large entries (MkDocs' pages)
+        need not hold them all in memory until `save`."""
+        if self.db is None or not self.new:
+            return
+        self._commit([])
+        if self.stored is not None:
+            self.stored |= self.new.keys()
+        self.new, self.raw = {}, set()
+
+    def _commit(self, unused: list[str]) -> None:
         db = self.db
-        unused = sorted(self._stored() - self.used)
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)",
@@ -178,7 +191,6 @@ class Cache:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        self.new, self.used, self.stored, self.raw = {}, set(), None, set()
 
     def close(self) -> None:
         if self.db is not None:

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Cache, key
+from .write import digest
 
 
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+FLUSH_BYTES = 16 << 20  # new entries are written out every 16 MB (a cold build of 10,000 articles makes 300 MB)
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,7 @@ class PageCache:
 
     def __init__(self, path: Path, config):
         self.store = Cache(path)
+        self.pending = 0  # bytes put since the last flush
         self.settings = key("mkdocs", packages(), stable_repr(config["markdown_extensions"]),
                             stable_repr(config["mdx_configs"]), config["use_directory_urls"],
                             stable_repr(config["validation"]))
@@ -113,7 +116,7 @@ class PageCache:
 
     def render(self, page, config, files) -> None:
         k = key("page", self.settings, page.file.src_uri, page.file.url, page.file.inclusion.is_excluded(),
-                _PAGES_LOG.getEffectiveLevel() > logging.DEBUG, page.markdown)  # (links_to_anchors is kept if so)
+                _PAGES_LOG.getEffectiveLevel() > logging.DEBUG, digest(page.markdown.encode()))
         hit: Converted | None = self.store.get(k)
         if hit is not None and all(_file(files.get_file_from_path(p)) == f for p, f in hit.lookups.items()):
             page.content, page.toc, page._title_from_render = hit.content, hit.toc, hit.title
@@ -137,7 +140,7 @@ class PageCache:
 
         def add_entry_from_context(page) -> None:
             k = key("search", self.settings, stable_repr(search_index.config), page.url, page.title,
-                    stable_repr(page.meta), _toc_key(page.toc), page.content)
+                    stable_repr(page.meta), _toc_key(page.toc), digest(page.content.encode()))
             entries = self.store.get(k)
             if entries is not None:
                 search_index.entries.extend(entries)
@@ -151,7 +154,12 @@ class PageCache:
     def put(self, k: str, value: Any) -> None:
         """Store `value` as it is now: plugins change a page after its conversion (the tags plugin adds its
         listing to the table of contents of the tags page)."""
-        self.store.put(k, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), raw=True)
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.store.put(k, blob, raw=True)
+        self.pending += len(blob)
+        if self.pending > FLUSH_BYTES:
+            self.store.flush()
+            self.pending = 0
 
     def save(self) -> None:
         self.store.save()

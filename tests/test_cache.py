@@ -40,3 +40,23 @@ def test_a_save_drops_the_entries_this_build_did_not_use(cache):
     assert cache.get("kept") == 1  # used by the next build; "dropped" is not
     cache.save()
     assert cache.get_many(["kept", "dropped"]) == {"kept": 1}
+
+
+def test_flushed_entries_are_written_and_kept_by_the_save(tmp_path):
+    """`flush` writes the new entries out mid-build (MkDocs' page cache: a cold build would otherwise hold them
+    all); the build's `save` still counts them as used."""
+    path = tmp_path / "cache.sqlite"
+    cache = Cache(path)
+    cache.put("old", 0)
+    cache.save()
+    assert cache.has("old")  # the file's keys are read before the flush
+    cache.put("early", pickle.dumps(1), raw=True)
+    cache.flush()
+    assert not cache.new and cache.has("early")
+    other = Cache(path)  # another process sees them already
+    assert other.get("early") == 1
+    other.close()
+    cache.put("late", 2)
+    cache.save()
+    assert cache.get_many(["old", "early", "late"]) == {"early": 1, "late": 2}
+    cache.close()
