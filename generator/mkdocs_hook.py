@@ -17,7 +17,7 @@ from generator.render import TemplateError
 from generator.resources import ConfigError
 
 log = logging.getLogger("mkdocs.plugins.generator")
-_dirty = False  # `mkdocs build --dirty` or `serve --dirtyreload`: only changed pages are converted, uncached
+_dirty = False  # `mkdocs build --dirty` or `mkdocs serve --dirty`: only changed pages are converted, uncached
 _pages: PageCache | None = None
 
 
