@@ -23,6 +23,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.pages import Page
+
 from .cache import Cache, key
 from .write import digest
 
@@ -112,8 +114,10 @@ class PageCache:
                             stable_repr(config["validation"]))
 
     def attach(self, page) -> None:
-        """Make `page` convert through this cache (MkDocs calls `page.render(config, files)` next)."""
-        page.render = lambda config, files: self.render(page, config, files)
+        """Make `page` convert through this cache (MkDocs calls `page.render(config, files)` next). Only plain
+        MkDocs pages: a plugin's own kind (a blog's post or archive) may render from more than its Markdown."""
+        if type(page) is Page:
+            page.render = lambda config, files: self.render(page, config, files)
 
     def render(self, page, config, files) -> None:
         k = key("page", self.settings, page.file.src_uri, page.file.url, page.file.inclusion.is_excluded(),
@@ -128,7 +132,7 @@ class PageCache:
             return
         lookups = _Lookups(files)
         with _Logged() as logged:
-            type(page).render(page, config, lookups)
+            Page.render(page, config, lookups)
         if logged.count:
             return
         links = getattr(page, "links_to_anchors", None)

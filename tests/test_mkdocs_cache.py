@@ -86,3 +86,19 @@ def test_a_cached_page_still_reports_a_link_whose_target_went(tmp_path, conversi
     conversions.build(project)  # a conversion that warned is not stored: it warns on every build
     assert conversions.count == 1
     assert any("notes.md" in w and "other.md" in w for w in conversions.warnings), conversions.warnings
+
+
+def test_a_plugins_own_kind_of_page_is_not_cached(tmp_path):
+    """A blog's post or archive page may render from more than its own Markdown: only plain pages are cached."""
+    from generator.mkdocs_cache import PageCache
+
+    class Post(Page):
+        pass
+
+    cache = PageCache(tmp_path / "mkdocs.sqlite", {"markdown_extensions": [], "mdx_configs": {},
+                                                   "use_directory_urls": True, "validation": {}})
+    post, plain = Post.__new__(Post), Page.__new__(Page)
+    cache.attach(post)
+    cache.attach(plain)
+    cache.close()
+    assert "render" not in vars(post) and "render" in vars(plain)
