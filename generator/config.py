@@ -21,7 +21,7 @@ class Settings:
     articles: Path = Path("seeds")  # the input folder
     docs: Path = Path("docs")  # MkDocs docs_dir: generated pages go into folders of their own inside it
     templates: Path = Path("templates")
-    cache: Path | None = None  # cache folder for fast rebuilds: the analysis, and MkDocs' pages (default .cache/generator)
+    cache: Path | None = None  # folder of the build caches: analysis, MkDocs pages (default .cache/generator)
     site_url: str = ""  # used for absolute links in the feed
     site_name: str = "Diplomacy briefings"
     key_quotes: int = 6  # key quotes shown per meeting (the rest go into a collapsible block)
