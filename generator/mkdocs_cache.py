@@ -69,6 +69,8 @@ class _Logged(logging.Handler):
     """Counts the records logged while installed on the `mkdocs` logger (which does not propagate) and on the
     root logger."""
 
+    LOGGERS = (logging.getLogger("mkdocs"), logging.getLogger())
+
     def __init__(self):
         super().__init__(logging.DEBUG)
         self.count = 0
@@ -77,12 +79,12 @@ class _Logged(logging.Handler):
         self.count += 1
 
     def __enter__(self) -> _Logged:
-        for logger in (logging.getLogger("mkdocs"), logging.getLogger()):
+        for logger in self.LOGGERS:
             logger.addHandler(self)
         return self
 
     def __exit__(self, *exc) -> None:
-        for logger in (logging.getLogger("mkdocs"), logging.getLogger()):
+        for logger in self.LOGGERS:
             logger.removeHandler(self)
 
 
