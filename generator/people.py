@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -185,14 +185,14 @@ def _description_pattern(active: tuple[str, ...]) -> tuple[re.Pattern | None, di
     owner: dict[str, str] = {}
     for phrase, names in holders.items():
         if len(names) == 1:
-            for variant in _variants(phrase):
+            for variant in description_variants(phrase):
                 owner.setdefault(variant, next(iter(names)))
     if not owner:
         return None, {}
     return standalone(owner, fold_case=True), owner
 
 
-def _variants(phrase: str) -> list[str]:
+def description_variants(phrase: str) -> list[str]:
     """Spellings of a description: "the" optional when two or more words remain; "US" also "U.S."; curly
     apostrophes."""
     words = phrase.split()
@@ -211,16 +211,17 @@ def _unknown_pattern() -> tuple[re.Pattern, frozenset[str]]:
     word = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*"
     title = "(?i:" + trie_pattern(titles, fold_case=True) + ")"
     stop = {*data.get("not_names", []), *(w for t in titles for w in t.split())}
-    return re.compile(rf"(?<![\w-]){title}\s+(?P<name>{word}(?:\s+{word}){{0,2}})"), frozenset(stop)
+    space = r"[^\S\n]+"  # a name does not run over a line break (a headline above the lead)
+    return re.compile(rf"(?<![\w-]){title}{space}(?P<name>{word}(?:{space}{word}){{0,2}})"), frozenset(stop)
 
 
 def _unknown_names(text: str) -> list[Mention]:
     pattern, stop = _unknown_pattern()
     found = []
-    for m in pattern.finditer(text):
-        words = m["name"].split()
+    pos = 0
+    while m := pattern.search(text, pos):
         keep = []
-        for w in words:
+        for w in m["name"].split():
             if w in stop:
                 break
             keep.append(w)
@@ -228,6 +229,9 @@ def _unknown_names(text: str) -> list[Mention]:
             name = " ".join(keep)
             start = m.start("name")
             found.append(Mention(name, start, start + len(name), name, False))
+            pos = start + len(name)
+        else:  # a title word: "Vice" in "Vice Premier Zhou Minghua" may begin the next match
+            pos = m.start("name")
     return found
 
 
@@ -251,6 +255,7 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
         return all(b <= s or a >= e for s, e in spans)
 
     found = list(known)
+    described: set[tuple[int, int]] = set()  # spans of role descriptions
     pattern, owner = _descriptions(on)
     if pattern is not None:
         for m in pattern.finditer(text):
@@ -258,6 +263,7 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
                 key = " ".join(m.group().lower().split()).replace("\u2019", "'")
                 found.append(Mention(owner[key], m.start(), m.end(), m.group(), True))
                 spans.append(m.span())
+                described.add(m.span())
     named = {n for m in found for n in [m.name]}
     parts = {part: name for name in named for part in name.split() if len(name.split()) > 1}
     for m in _unknown_names(text):
@@ -273,4 +279,36 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
             if free(*m.span()):
                 found.append(Mention(name, m.start(), m.end(), m.group(), False))
                 spans.append(m.span())
-    return sorted(found, key=lambda m: m.start)
+    return _titles_resolved(text, sorted(found, key=lambda m: m.start), described)
+
+
+def _titles_resolved(text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
+    """A role description that stands as a title before a name is not a mention of its own; before someone
+    else's name it names that person, and so does the same description elsewhere in the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury
+    secretary" is Castellano, whoever the gazetteer says held the post (it may be out of date). A former
+    holder ("former Treasury Secretary Larry Summers") only takes the title he stands behind."""
+    holder: dict[str, str] = {}  # the gazetteer's holder of a post → who holds it in this text
+    titles = set()
+    for m, nxt in zip(found, found[1:]):
+        if ((m.start, m.end) in described and (nxt.start, nxt.end) not in described
+                and not text[m.end:nxt.start].strip()):
+            titles.add(m.start)
+            if nxt.name != m.name and not is_past(text, m.start):
+                holder.setdefault(m.name, nxt.name)
+    people = by_name()
+    return [replace(m, name=holder[m.name], known=holder[m.name] in people)
+            if (m.start, m.end) in described and m.name in holder else m
+            for m in found if m.start not in titles]
+
+
+def is_past(text: str, start: int) -> bool:
+    """The role description at `start` is a past holder's ("former", "then-")."""
+    return bool(_past_pattern().search(text, max(0, start - 16), start))
+
+
+@lru_cache(maxsize=1)
+def _past_pattern() -> re.Pattern:
+    markers = (load("people.yml") or {}).get("past_markers") or []
+    if not markers:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(m) for m in markers) + r")\s*$", re.I)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
-from .people import Person, by_name, find_mentions, gazetteer
+from .people import Person, by_name, description_variants, find_mentions, gazetteer, is_past
 from .resources import load
 from .textutil import alternation, fold, normalize
 
@@ -132,7 +132,9 @@ def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
     owners: dict[str, list[Person]] = {}
     for person in gazetteer():
         for d in person.descriptions:
-            owners.setdefault(d.casefold(), []).append(person)
+            for form in description_variants(d.casefold()):
+                if person not in owners.setdefault(form, []):
+                    owners[form].append(person)
     pattern = re.compile(r"(?<![\w-])(?:" + alternation(list(owners)) + r")(?![\w-])", re.I)
     return pattern, {k: tuple(v) for k, v in owners.items()}
 
@@ -140,7 +142,7 @@ def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words (with initials and particles): candidate new names and organisations."""
-    word = r"(?:[A-Z]\.|[A-Z][\w’'-]*\w)"
+    word = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'-]*\w)"  # initials: "U.S.", "J.D."
     return re.compile(rf"{word}(?:[ \t]+(?:{word}|de|da|van|von|bin|al-\w+))*")
 
 
@@ -244,6 +246,9 @@ def find_spans(body: str) -> list[Span]:
 # ---------------------------------------------------------------- sentences and mentions
 
 
+_SENTENCE_END = re.compile(r"([.!?]+[)\]]?)\s+$")
+
+
 def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Sentence spans; full stops inside quotations don't end a sentence, a quotation ending in one may."""
     masked = _mask(body, spans, 0, len(body))
@@ -257,6 +262,10 @@ def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
         after = body[s.close + 1:s.close + 3]
         if body[s.start:s.end][-1:] in ".!?" and re.match(r"\s+[A-Z“\"‘]", after):
             cuts.add(s.close + 1)
+        # a quotation that opens a sentence ("… on Monday. “We are ready,” she said"): blanked in `masked`
+        end = _SENTENCE_END.search(masked, max(0, s.open - 40), s.open)
+        if end and not ABBREVIATIONS.search(masked[max(0, end.start() - 12):end.start()]):
+            cuts.add(end.end(1))
     points = sorted(cuts)
     return [(a, b) for a, b in zip(points, points[1:]) if body[a:b].strip()]
 
@@ -362,6 +371,8 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
     for m in p["orgdesc"].finditer(body):
         candidates.append(Ref(m.start(), m.end(), "organisation-description", None, m.group()))
     for m in p["unnamed"].finditer(body):
+        if p["cue"].search(m.group()):  # "the spokesperson told reporters": the reporters are not the source
+            continue
         candidates.append(Ref(m.start(), m.end(), "unnamed", None, m.group()))
     for m in p["roledesc"].finditer(body):
         candidates.append(Ref(m.start(), m.end(), "role", None, m.group(), frozenset({m.group(1).casefold()})))
@@ -386,7 +397,22 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
         taken[ref.start:ref.end] = b"\2" * (ref.end - ref.start)
     refs += _new_names(body, refs)
     refs += _surname_refs(body, refs)
-    return sorted(refs, key=lambda r: r.start)
+    return _titles_resolved(body, sorted(refs, key=lambda r: r.start))
+
+
+def _titles_resolved(body: str, refs: list[Ref]) -> list[Ref]:
+    """As for meetings (`people.find_people`): a role description standing as a title before a name is no
+    mention of its own; before someone else's name it names that person, and so does the same description
+    elsewhere in the text, unless it is a past holder's ("former ...")."""
+    holder: dict[str | None, str] = {}
+    titles = set()
+    for r, nxt in zip(refs, refs[1:]):
+        if r.kind == "description" and nxt.kind == "person" and not body[r.end:nxt.start].strip():
+            titles.add(r.start)
+            if nxt.name not in (r.name or "").split("|") and not is_past(body, r.start):
+                holder.setdefault(r.name, nxt.name)
+    return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r
+            for r in refs if r.start not in titles]
 
 
 # ---------------------------------------------------------------- attribution
@@ -440,6 +466,16 @@ def _refs_in(refs: list[Ref], start: int, end: int, spans: list[Span]) -> list[R
             and not any(s.open <= r.start and r.end <= s.close + 1 for s in spans)]
 
 
+def _close_by(gap: str, adverb: bool = False) -> bool:
+    """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly")
+    or a title run ("U.S. Treasury Secretary", "Chinese Premier") between a cue or "according to" and a name."""
+    if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", gap) if adverb else len(gap) <= 4:
+        return True
+    words = gap.split()
+    titles = _word_sets()["titles"]
+    return len(words) <= 5 and gap[-1:].isspace() and all(w.casefold() in titles for w in words)
+
+
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
     """"Foreign Ministry spokesperson Wang Wenbin": the person named right after an institution speaks."""
     if ref.kind != "organisation":
@@ -466,14 +502,14 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
             return True, _resolve(named[0], state), "quoted"
     if not before.strip():  # ", said X"
         after = _refs_in(refs, pos + cue.end(), end, spans)
-        near = [r for r in after if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", body[pos + cue.end():r.start])]
+        near = [r for r in after if _close_by(body[pos + cue.end():r.start], adverb=True)]
         if not near:
             return False, None, None
         return True, _resolve(_person_behind(near[0], refs, body), state), cue.group().casefold()
     if len(_patterns()["relative"].sub(",", before).split()) > 8:
         return False, None, None
     inside = _refs_in(refs, pos + lead.end(), pos + cue.start(), spans)
-    if not inside or inside[0].start - pos - lead.end() > 4:
+    if not inside or not _close_by(body[pos + lead.end():inside[0].start]):
         return False, None, None
     return True, _resolve(_person_behind(inside[0], refs, body), state), cue.group().casefold()
 
@@ -565,7 +601,7 @@ def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: lis
     head = _mask(body, spans, *sentence)
     for m in _patterns()["according"].finditer(head):
         near = _refs_in(refs, sentence[0] + m.end(), sentence[0] + m.end() + 40, spans)
-        if near and near[0].start - sentence[0] - m.end() <= 4:
+        if near and _close_by(body[sentence[0] + m.end():near[0].start]):
             return _resolve(near[0], state)
         # "according to a readout released by the White House": the source named after "by"/"from"
         source = _patterns()["source_by"].match(head, m.end())
@@ -585,7 +621,7 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
     text = body[a:b]
     cue = _patterns()["cue"].search(text)
     first = _refs_in(refs, a, b, spans)
-    if not cue or not first or first[0].start - a > 4 or first[0].end > a + cue.start():
+    if not cue or not first or not _close_by(body[a:first[0].start]) or first[0].end > a + cue.start():
         return None
     if len(text[first[0].end - a:cue.start()].split()) > 2:
         return None

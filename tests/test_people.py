@@ -30,6 +30,21 @@ def test_unknown_names_after_a_title_with_later_surname():
         ("Anthony Albanese", False), ("Xi Jinping", True), ("Anthony Albanese", False)]
 
 
+def test_a_description_before_a_name_is_its_title():
+    # the name wins over the gazetteer's holder of the post, here and for the same description elsewhere
+    assert names("U.S. Treasury Secretary Maria Castellano met He Lifeng. The treasury secretary said so.",
+                 date(2023, 7, 9)) == ["Maria Castellano", "He Lifeng", "Maria Castellano"]
+    # a headline above the lead: the same post, named in the lead
+    assert names("Chinese vice premier meets with US treasury secretary\nChinese Vice Premier Zhou Minghua met "
+                 "U.S. Treasury Secretary Maria Castellano.", date(2023, 7, 9)) == [
+        "Zhou Minghua", "Maria Castellano", "Zhou Minghua", "Maria Castellano"]
+    # a past holder takes only the title he stands behind; a title before the holder's own name is no
+    # second mention
+    assert names("Former US Treasury Secretary Larry Summers said the US treasury secretary should go.",
+                 date(2023, 7, 9)) == ["Larry Summers", "Janet Yellen"]
+    assert names("Chinese Vice Premier He Lifeng spoke.", date(2023, 7, 9)) == ["He Lifeng"]
+
+
 def test_unknown_part_of_a_known_name_resolves_to_it():
     assert names("Chinese Prime Minister Li Qiang met Yellen. Prime Minister Li said") == [
         "Li Qiang", "Janet Yellen", "Li Qiang"]

@@ -160,6 +160,27 @@ def test_said_then_new_person_with_appositive():
     assert found(body) == [("The talks covered a wide range of issues,", "Tom Field")]
 
 
+def test_a_title_run_between_the_cue_and_the_name():
+    lines = ["“We had candid talks,” said U.S. Treasury Secretary Maria Castellano.",
+             "“We had candid talks,” U.S. Treasury Secretary Maria Castellano said.",
+             "“We had candid talks,” said Chinese Premier Zhou Minghua, who met her on Friday.",
+             "“We had candid talks,” said Treasury Secretary Janet Yellen."]
+    assert [found(line, date(2023, 7, 9))[0][1] for line in lines] == [
+        "Maria Castellano", "Maria Castellano", "Zhou Minghua", "Janet Yellen"]
+
+
+def test_a_description_used_as_a_title_names_that_person_later():
+    body = ("U.S. Treasury Secretary Maria Castellano met Chinese Vice Premier Zhou Minghua on Saturday.\n\n"
+            "“The relationship is on firmer footing,” the treasury secretary told reporters.")
+    assert found(body, date(2023, 7, 9))[0][1] == "Maria Castellano"
+
+
+def test_told_reporters_names_the_teller_and_a_quote_can_open_a_sentence():
+    body = ("Foreign Ministry spokesperson Mao Ning spoke on Monday. “We are ready,” the spokesperson told "
+            "reporters.")
+    assert found(body, date(2023, 7, 9))[0][1] == "Mao Ning"
+
+
 def test_pronoun_with_an_ambiguous_antecedent_stays_null():
     body = ("Blinken spoke to reporters in Beijing on Monday.\n\n"
             "The trip had been planned for months, with Qin and Wang preparing the agenda.\n\n"
