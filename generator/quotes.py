@@ -104,6 +104,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
     c = config()
     return {
         "titles": frozenset(t.casefold() for t in c["titles"]),
+        "title_links": frozenset(c["title_links"]),
         "roles": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"]),
         "organisation": frozenset(w.casefold() for w in c["organisation_words"]),
         "object": frozenset(c["object_markers"]),
@@ -143,7 +144,7 @@ def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words (with initials and particles): candidate new names and organisations."""
     word = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'-]*\w)"  # initials: "U.S.", "J.D."
-    return re.compile(rf"{word}(?:[ \t]+(?:{word}|de|da|van|von|bin|al-\w+))*")
+    return re.compile(rf"{word}(?:[ \t]+(?:{word}|(?:de|da|del|der|den|van|von|bin|ibn)\b|al-\w+))*")
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -307,10 +308,10 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     found: list[Ref] = []
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
-        keep = list(tokens)
-        while keep and keep[0].casefold().rstrip(",") in titles:
-            keep.pop(0)
-        if not keep:
+        # after the last title word: "European Commission President Ursula von der Leyen"
+        cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if t.casefold().rstrip(",") in titles), default=0)
+        keep = tokens[cut:]
+        if keep[0].casefold().rstrip(",") in titles:
             continue
         before = body[max(0, m.start() - 30):m.start()]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
@@ -468,12 +469,14 @@ def _refs_in(refs: list[Ref], start: int, end: int, spans: list[Span]) -> list[R
 
 def _close_by(gap: str, adverb: bool = False) -> bool:
     """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly")
-    or a title run ("U.S. Treasury Secretary", "Chinese Premier") between a cue or "according to" and a name."""
+    or a title run between a cue or "according to" and a name: title words, capitalised words and links,
+    ending in a title ("U.S. Treasury Secretary", "South Korean President", "Minister of Foreign Affairs")."""
     if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", gap) if adverb else len(gap) <= 4:
         return True
     words = gap.split()
-    titles = _word_sets()["titles"]
-    return len(words) <= 5 and gap[-1:].isspace() and all(w.casefold() in titles for w in words)
+    titles, links = _word_sets()["titles"], _word_sets()["title_links"]
+    return (0 < len(words) <= 6 and gap[-1:].isspace() and words[-1].casefold() in titles
+            and all(w.casefold() in titles or w[0].isupper() or w in links for w in words))
 
 
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:

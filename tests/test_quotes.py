@@ -164,9 +164,14 @@ def test_a_title_run_between_the_cue_and_the_name():
     lines = ["“We had candid talks,” said U.S. Treasury Secretary Maria Castellano.",
              "“We had candid talks,” U.S. Treasury Secretary Maria Castellano said.",
              "“We had candid talks,” said Chinese Premier Zhou Minghua, who met her on Friday.",
-             "“We had candid talks,” said Treasury Secretary Janet Yellen."]
+             "“We had candid talks,” said Treasury Secretary Janet Yellen.",
+             "“We had candid talks,” said Australian Prime Minister Anthony Albanese.",
+             "“We had candid talks,” South Korean President Lee Jae-myung said.",
+             "“We had candid talks,” European Commission President Ursula von der Leyen said.",
+             "“We had candid talks,” Foreign Ministry Spokesperson Lin Jian said."]
     assert [found(line, date(2023, 7, 9))[0][1] for line in lines] == [
-        "Maria Castellano", "Maria Castellano", "Zhou Minghua", "Janet Yellen"]
+        "Maria Castellano", "Maria Castellano", "Zhou Minghua", "Janet Yellen", "Anthony Albanese",
+        "Lee Jae-myung", "Ursula von der Leyen", "Lin Jian"]
 
 
 def test_a_description_used_as_a_title_names_that_person_later():
