@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .metadata import infer_outlet, infer_title, parse_date, published_from_url
+from .metadata import infer_outlet, infer_title, parse_date, published_from_text, published_from_url
 from .model import Article, Problem, Source
 from .parallel import parallel_map
 from .resources import SafeLoader
@@ -149,9 +149,10 @@ def build_article(file: str, meta: dict[str, Any], body: str) -> tuple[Article, 
     title = meta.get("title") or infer_title(body)
     if not title:
         raise BadArticle("no title: no front matter title and no text line to take it from")
-    published: date | None = meta.get("published") or published_from_url(url)
+    published: date | None = meta.get("published") or published_from_url(url) or published_from_text(body)
     if published is None:
-        warnings.append("no publication date (front matter, manifest or URL): the article is undated")
+        warnings.append("no publication date (front matter, manifest, URL or a timestamp in the text): "
+                        "the article is undated")
     outlet = meta.get("outlet") or infer_outlet(url, body)
     article = Article(
         id=slugify(Path(file).with_suffix("").as_posix().replace("/", "-")),

@@ -227,6 +227,9 @@ def normalise_duration(m: re.Match) -> str:
     return f"{m['q'].lower()} {text}" if m["q"] else text
 
 
+NO_DATE = "no date: the text names no day and the article has no published date"
+
+
 def read_article(article: Article) -> Reading:
     """Principals, date, place and duration of the meeting an article mainly reports."""
     units = lead_units(article)
@@ -245,7 +248,7 @@ def read_article(article: Article) -> Reading:
     reading.places = place_votes(article, units)
     reading.duration = find_duration(article, principals)
     if reading.date is None:
-        reading.reason = "no date: the text names no day and the article has no published date"
+        reading.reason = NO_DATE
     return reading
 
 
@@ -303,6 +306,23 @@ def _lead_text(article: Article) -> str:
 
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token, for comparing leads
+
+
+def attach_undated(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
+    """An article with no date at all joins its principals' meeting when they met once in the corpus; when they
+    met more than once, which meeting it reports cannot be told, and it stays out."""
+    by_pair: dict[frozenset[str], list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        by_pair[c.pair].append(c)
+    unassigned = []
+    for r in readings:
+        same = by_pair.get(frozenset(r.principals), [])
+        if len(same) == 1:
+            same[0].readings.append(r)
+        else:
+            unassigned.append(Unassigned(r.article, r.reason if not same else
+                                         f"{NO_DATE}, and {' and '.join(r.principals)} met {len(same)} times"))
+    return unassigned
 
 
 def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
@@ -479,13 +499,15 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
 def cluster_readings(readings: list[Reading]) -> tuple[list[Cluster], list[Unassigned]]:
     """Readings → one cluster of readings per meeting, and the articles no meeting could be read from, with why.
     Works on readings alone (no article text), so a rebuild can regroup the whole corpus cheaply."""
-    unassigned = [Unassigned(r.article, r.reason) for r in readings if r.reason]
+    undated = [r for r in readings if r.reason == NO_DATE and len(r.principals) >= 2]
+    unassigned = [Unassigned(r.article, r.reason) for r in readings if r.reason and r not in undated]
     usable = [r for r in readings if not r.reason]
     by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)
     for r in usable:
         if len(r.principals) >= 2:
             by_pair[frozenset(r.principals)].append(r)
     clusters = [c for pair in sorted(by_pair, key=sorted) for c in cluster_pair(by_pair[pair])]
+    unassigned += attach_undated(undated, clusters)
     unassigned += attach_single([r for r in usable if len(r.principals) == 1], clusters)
     unassigned.sort(key=lambda u: u.article)
     return clusters, unassigned

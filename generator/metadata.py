@@ -5,12 +5,15 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlparse
 
+from .dates import find_dates
 from .resources import load
 
 URL_DATE = [
-    re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),
-    re.compile(r"/(20\d\d|19\d\d)-(\d\d)-(\d\d)(?:/|$|[-_])"),
-    re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)"),
+    re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),  # /2023/11/15/
+    re.compile(r"(?<!\d)(20\d\d|19\d\d)-(\d\d)-(\d\d)(?!\d)"),  # /2023-06-19/, slug-2023-06-19
+    re.compile(r"/(20\d\d)[-/]?(\d\d)/(\d\d)/"),  # /2023-07/10/, /202311/16/
+    re.compile(r"/(20\d\d)/(\d\d)(\d\d)/"),  # /2024/0601/
+    re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)"),  # /20231116/
 ]
 
 
@@ -30,7 +33,7 @@ def parse_date(value) -> date | None:
 
 
 def published_from_url(url: str | None) -> date | None:
-    """A date in the URL path: /2024/04/26/, /2024-04-26-, 20240426."""
+    """A date in the URL path, in the forms news sites use (see `URL_DATE`)."""
     if not url:
         return None
     path = urlparse(url).path
@@ -42,6 +45,22 @@ def published_from_url(url: str | None) -> date | None:
                 continue
             if 1990 <= found.year <= 2100:
                 return found
+    return None
+
+
+TIMESTAMP_LINES = 10  # the first lines of a page, where bylines, datelines and timestamps sit
+TIMESTAMP_CHARS = 90  # longer lines are prose or captions, whose dates may be any day
+
+
+def published_from_text(body: str) -> date | None:
+    """The date of a byline, dateline or timestamp among the first short lines of the page text ("By Evan Symon,
+    November 15, 2023 7:32 pm", "2024-05-31 | 04:25", "Published: Jul 08, 2023 12:15 AM")."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()][:TIMESTAMP_LINES]
+    for line in lines:
+        if len(line) <= TIMESTAMP_CHARS:
+            days = [ref.value for ref in find_dates(line, None) if ref.precision == "day"]
+            if days:
+                return days[0]
     return None
 
 

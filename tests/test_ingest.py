@@ -7,7 +7,7 @@ from conftest import write
 
 from generator import ingest as ingest_module
 from generator.ingest import ingest
-from generator.metadata import infer_outlet, published_from_url
+from generator.metadata import infer_outlet, published_from_text, published_from_url
 
 BODY = "Secretary Blinken met President Xi in Beijing on Monday. They talked for hours about many things.\n"
 
@@ -41,6 +41,25 @@ def test_outlet_and_date_inference():
     assert published_from_url("https://a.com/news/2024/04/26/xi-blinken") == date(2024, 4, 26)
     assert published_from_url("https://a.com/news/20240426-xi") == date(2024, 4, 26)
     assert published_from_url("https://a.com/news/xi-blinken-3171094") is None
+    for url, day in [("http://en.people.cn/n3/2024/0601/c90000-20176892.html", date(2024, 6, 1)),
+                     ("http://en.chinadiplomacy.org.cn/2023-07/10/content_91732915.shtml", date(2023, 7, 10)),
+                     ("https://www.chinadaily.com.cn/a/202311/16/WS6555.html", date(2023, 11, 16)),
+                     ("https://www.indiatoday.in/world/story/trump-xi-2810586-2025-10-30", date(2025, 10, 30)),
+                     ("https://www.reuters.com/world/china/blinken-xi-2023-06-19/", date(2023, 6, 19)),
+                     ("https://www.globaltimes.cn/page/202307/1293956.shtml", None)]:
+        assert published_from_url(url) == day, url
+
+
+def test_date_from_a_timestamp_line():
+    assert published_from_text("Skip to content\nBy Evan Symon, November 15, 2023 7:32 pm\nBiden met Xi.") == \
+        date(2023, 11, 15)
+    assert published_from_text("Published: Jul 08, 2023 12:15 AM Updated: Jul 08, 2023 05:06 PM\nText") == \
+        date(2023, 7, 8)
+    assert published_from_text("News\n2024-05-31 | 04:25\nText") == date(2024, 5, 31)
+    # prose and captions may name any day; a date without a year is no timestamp
+    prose = ("Photo taken on May 31, 2024 shows a view of the Shangri-La Hotel in Singapore, venue for the 21st "
+             "edition of the dialogue.\nUpdated Wednesday, Nov 15")
+    assert published_from_text(prose) is None
 
 
 def bad_inputs(tmp_path):

@@ -75,6 +75,17 @@ def test_articles_about_no_meeting_are_unassigned_with_a_reason():
     assert [u.article for u in unassigned] == ["o", "u"] and all(u.reason for u in unassigned)
 
 
+def test_an_undated_article_joins_its_principals_only_meeting():
+    undated = art("u", "Yellen and He hold talks", "Janet Yellen met He Lifeng in Beijing on Saturday.", None)
+    meetings, unassigned = group_meetings([LI, HE, HE2, undated])
+    assert unassigned == [] and [m.articles for m in meetings if "u" in m.articles] == [("he", "he2", "u")]
+    later = art("later", "Yellen meets He again", "Janet Yellen met He Lifeng in Beijing on Monday.",
+                date(2023, 11, 7))
+    meetings, unassigned = group_meetings([HE, later, undated])
+    assert len(meetings) == 2 and [u.article for u in unassigned] == ["u"]
+    assert "met 2 times" in unassigned[0].reason
+
+
 def test_conflicting_dates_are_kept_and_syndicated_copies_found():
     text = ("President Joe Biden met Chinese President Xi Jinping on Wednesday at the Filoli estate, "
             "speaking for four hours about fentanyl, military talks and Taiwan in a long-awaited summit.")
