@@ -283,18 +283,25 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
 
 
 def _titles_resolved(text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
-    """A role description that stands as a title before a name is not a mention of its own; before someone
-    else's name it names that person, and so does the same description elsewhere in the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury
+    """A role description that stands as a title before a name (or as an appositive after it) is not a mention
+    of its own; beside someone else's name it names that person, and so does the same description elsewhere in
+    the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury
     secretary" is Castellano, whoever the gazetteer says held the post (it may be out of date). A former
     holder ("former Treasury Secretary Larry Summers") only takes the title he stands behind."""
     holder: dict[str, str] = {}  # the gazetteer's holder of a post → who holds it in this text
     titles = set()
     for m, nxt in zip(found, found[1:]):
-        if ((m.start, m.end) in described and (nxt.start, nxt.end) not in described
-                and not text[m.end:nxt.start].strip()):
-            titles.add(m.start)
-            if nxt.name != m.name and not is_past(text, m.start):
-                holder.setdefault(m.name, nxt.name)
+        if (m.start, m.end) in described and (nxt.start, nxt.end) not in described \
+                and not text[m.end:nxt.start].strip():
+            title, person = m, nxt
+        elif (m.start, m.end) not in described and (nxt.start, nxt.end) in described \
+                and re.fullmatch(r",\s*", text[m.end:nxt.start]) and text[nxt.end:nxt.end + 1] == ",":
+            title, person = nxt, m  # an appositive: "Dong Jun, the Chinese defence minister, met ..."
+        else:
+            continue
+        titles.add(title.start)
+        if person.name != title.name and not is_past(text, title.start):
+            holder.setdefault(title.name, person.name)
     people = by_name()
     return [replace(m, name=holder[m.name], known=holder[m.name] in people)
             if (m.start, m.end) in described and m.name in holder else m

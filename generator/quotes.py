@@ -80,7 +80,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])"),
         "according": re.compile(r"\baccording\s+to\s+", re.I),
         "source_by": re.compile(r"(?:an?|the)\s+[^,;.:“”\"]{1,60}?\b(?:by|from)\s+", re.I),
-        "quoted_as": re.compile(r"\bquoted\s+(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
+        # "quoted Dong as saying" (not "was quoted by CCTV as saying": see was_quoted)
+        "quoted_as": re.compile(r"\bquoted\s+(?!by\b)(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
         "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+saying\b",
                                  re.I),
         "unnamed": re.compile(c["unnamed_speaker"], re.I),
@@ -402,16 +403,22 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
 
 
 def _titles_resolved(body: str, refs: list[Ref]) -> list[Ref]:
-    """As for meetings (`people.find_people`): a role description standing as a title before a name is no
-    mention of its own; before someone else's name it names that person, and so does the same description
-    elsewhere in the text, unless it is a past holder's ("former ...")."""
+    """As for meetings (`people.find_people`): a role description standing as a title before a name (or as an
+    appositive after it) is no mention of its own; beside someone else's name it names that person, and so
+    does the same description elsewhere in the text, unless it is a past holder's ("former ...")."""
     holder: dict[str | None, str] = {}
     titles = set()
     for r, nxt in zip(refs, refs[1:]):
         if r.kind == "description" and nxt.kind == "person" and not body[r.end:nxt.start].strip():
-            titles.add(r.start)
-            if nxt.name not in (r.name or "").split("|") and not is_past(body, r.start):
-                holder.setdefault(r.name, nxt.name)
+            title, person = r, nxt
+        elif (r.kind == "person" and nxt.kind == "description" and re.fullmatch(r",\s*", body[r.end:nxt.start])
+              and body[nxt.end:nxt.end + 1] == ","):  # an appositive: "Dong, China's defence minister, said"
+            title, person = nxt, r
+        else:
+            continue
+        titles.add(title.start)
+        if person.name not in (title.name or "").split("|") and not is_past(body, title.start):
+            holder.setdefault(title.name, person.name)
     return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r
             for r in refs if r.start not in titles]
 

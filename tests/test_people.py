@@ -43,6 +43,9 @@ def test_a_description_before_a_name_is_its_title():
     assert names("Former US Treasury Secretary Larry Summers said the US treasury secretary should go.",
                  date(2023, 7, 9)) == ["Larry Summers", "Janet Yellen"]
     assert names("Chinese Vice Premier He Lifeng spoke.", date(2023, 7, 9)) == ["He Lifeng"]
+    # an appositive after the name, likewise
+    assert names("Scott Bessent, the US treasury secretary, met He Lifeng. The treasury secretary said so.",
+                 date(2023, 7, 9)) == ["Scott Bessent", "He Lifeng", "Scott Bessent"]
 
 
 def test_unknown_part_of_a_known_name_resolves_to_it():

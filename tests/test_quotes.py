@@ -180,6 +180,13 @@ def test_a_description_used_as_a_title_names_that_person_later():
     assert found(body, date(2023, 7, 9))[0][1] == "Maria Castellano"
 
 
+def test_appositive_description_and_quoted_by_a_broadcaster():
+    assert found('Dong, China\u2019s defence minister, said: "We firmly oppose this."', date(2023, 7, 9))[0][1] == \
+        "Dong Jun"
+    assert found('Xi was quoted by state broadcaster CCTV as saying: "We firmly oppose this."')[0][1] == \
+        "Xi Jinping"
+
+
 def test_told_reporters_names_the_teller_and_a_quote_can_open_a_sentence():
     body = ("Foreign Ministry spokesperson Mao Ning spoke on Monday. “We are ready,” the spokesperson told "
             "reporters.")
