@@ -499,9 +499,14 @@ def _unique_ids(meetings: list[Meeting]) -> list[Meeting]:
 def cluster_readings(readings: list[Reading]) -> tuple[list[Cluster], list[Unassigned]]:
     """Readings → one cluster of readings per meeting, and the articles no meeting could be read from, with why.
     Works on readings alone (no article text), so a rebuild can regroup the whole corpus cheaply."""
-    undated = [r for r in readings if r.reason == NO_DATE and len(r.principals) >= 2]
-    unassigned = [Unassigned(r.article, r.reason) for r in readings if r.reason and r not in undated]
-    usable = [r for r in readings if not r.reason]
+    undated, unassigned, usable = [], [], []
+    for r in readings:
+        if r.reason == NO_DATE and len(r.principals) >= 2:
+            undated.append(r)
+        elif r.reason:
+            unassigned.append(Unassigned(r.article, r.reason))
+        else:
+            usable.append(r)
     by_pair: dict[frozenset[str], list[Reading]] = defaultdict(list)
     for r in usable:
         if len(r.principals) >= 2:

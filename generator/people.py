@@ -285,9 +285,9 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
 def _titles_resolved(text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
     """A role description that stands as a title before a name (or as an appositive after it) is not a mention
     of its own; beside someone else's name it names that person, and so does the same description elsewhere in
-    the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury
-    secretary" is Castellano, whoever the gazetteer says held the post (it may be out of date). A former
-    holder ("former Treasury Secretary Larry Summers") only takes the title he stands behind."""
+    the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury secretary" is Castellano, whoever
+    the gazetteer says held the post (it may be out of date). A former holder ("former Treasury Secretary Larry
+    Summers") only takes the title he stands behind."""
     holder: dict[str, str] = {}  # the gazetteer's holder of a post → who holds it in this text
     titles = set()
     for m, nxt in zip(found, found[1:]):
