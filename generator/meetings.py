@@ -149,6 +149,7 @@ def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
     others = [n for n in ranked[1:] if scores[n] >= minimum]
     side = _country(first)
     across = [n for n in others if side is None or _country(n) is None or _country(n) != side]
+    across.sort(key=lambda n: (-scores[n], _country(n) is None, n))  # at a tie, the other side's known person
     second = (across or others)[:1]
     return (first, *second)
 

@@ -67,6 +67,12 @@ def test_unknown_principals_group_and_name_the_meeting():
         ("2023-11-06-xi-anthony-albanese", ("Xi Jinping", "Anthony Albanese"))]
 
 
+def test_a_known_counterpart_beats_a_bystander_at_a_tie():
+    host = art("t", "Thai PM hosts talks", "Thai Prime Minister Srettha Thavisin said on Sunday that he welcomed "
+               "the meeting between Wang Yi and Jake Sullivan in Bangkok.", date(2024, 1, 28))
+    assert read_article(host).principals == ("Jake Sullivan", "Wang Yi")
+
+
 def test_articles_about_no_meeting_are_unassigned_with_a_reason():
     opinion = art("o", "Markets fall", "Stocks fell sharply on Monday as traders worried.", date(2023, 6, 20))
     undated = art("u", "Biden meets Xi", "Biden met Xi on Monday.", None)
