@@ -13,6 +13,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus  # noqa: E402
+import robustness  # noqa: E402
 import run  # noqa: E402
 
 
@@ -63,3 +64,22 @@ def test_smoke_run(tmp_path):
     assert steps["template edit"]["written"] >= result["meetings_made"] * 0.7
     assert data["side_by_side"]["ratio"] > 0
     assert "| 50 |" in (tmp_path / "results.md").read_text()
+
+
+def test_robustness_variants_change_what_they_say():
+    text = "---\ntitle: T\nurl: https://a.com/x\npublished: 2023-11-15\n---\nHe said: \u201cYes.\u201d\n\nMore."
+    assert robustness.VARIANTS["no published date"](text) == "---\ntitle: T\nurl: https://a.com/x\n---\nHe said: " \
+        "\u201cYes.\u201d\n\nMore."
+    assert robustness.VARIANTS["straight quotes"](text).endswith('He said: "Yes."\n\nMore.')
+    assert robustness.VARIANTS["single line breaks"](text).endswith("\u201d\nMore.")
+    assert "says" in robustness.VARIANTS["'says' for 'said'"](text) and "title: T" in \
+        robustness.VARIANTS["'says' for 'said'"](text)
+
+
+def test_articles_without_published_dates_still_group(dev_corpus):
+    """The dev corpus without any `published:` (dates from URLs, timestamps, the pair's only meeting)."""
+    import yaml
+
+    gold = yaml.safe_load((dev_corpus / "gold.yml").read_text(encoding="utf-8"))
+    got = robustness.figures(gold, dev_corpus / "articles", robustness.VARIANTS["no published date"])
+    assert got["meeting_f1"] >= 0.95 and got["date_accuracy"] >= 0.95
