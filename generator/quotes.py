@@ -106,6 +106,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
     return {
         "titles": frozenset(t.casefold() for t in c["titles"]),
         "title_links": frozenset(c["title_links"]),
+        "title_small_words": frozenset(c["title_small_words"]),
         "roles": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"]),
         "organisation": frozenset(w.casefold() for w in c["organisation_words"]),
         "object": frozenset(c["object_markers"]),
@@ -649,6 +650,18 @@ def _phrase(text: str) -> bool:
     return len(fold(text).strip(EDGE).split()) <= config()["phrase_max_words"]
 
 
+_WORK_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
+def is_work_title(text: str) -> bool:
+    """Title case, short, no sentence end: "State of the Union", "60 Minutes" (see `work_title_max_words`)."""
+    words = _WORK_WORD.findall(text)
+    small = _word_sets()["title_small_words"]
+    return (2 <= len(words) <= config()["work_title_max_words"] and not re.search(r"[.!?…]\W*$", text.strip())
+            and words[0][0].isupper() | words[0][0].isdigit()
+            and all(w[0].isupper() or w[0].isdigit() or w in small for w in words[1:]))
+
+
 def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in `article.body`, with its speaker (or None) and cue verb."""
     body = article.body
@@ -685,7 +698,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     for i, span in enumerate(spans):
         speaker, cue = speaker_of.get(i, (None, None))
         text = body[span.start:span.end]
-        quotes.append(Quote(text, article.id, span.start, span.end, speaker, cue, _phrase(text)))
+        if not is_work_title(text):
+            quotes.append(Quote(text, article.id, span.start, span.end, speaker, cue, _phrase(text)))
     return quotes
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from generator.model import Article, Quote
 from generator.invariants import occurs as quote_occurs
-from generator.quotes import extract_quotes, merge_quotes
+from generator.quotes import extract_quotes, is_work_title, merge_quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -191,6 +191,13 @@ def test_told_reporters_names_the_teller_and_a_quote_can_open_a_sentence():
     body = ("Foreign Ministry spokesperson Mao Ning spoke on Monday. “We are ready,” the spokesperson told "
             "reporters.")
     assert found(body, date(2023, 7, 9))[0][1] == "Mao Ning"
+
+
+def test_titles_of_shows_and_books_are_not_quotes():
+    body = ('Blinken told CNN\u2019s "State of the Union" that "we are making real progress on this." In an '
+            'interview with "60 Minutes," Biden said the book "The Avoidable War" was right.')
+    assert found(body) == [("we are making real progress on this.", "Antony Blinken")]
+    assert not is_work_title("we are making real progress") and not is_work_title("Partners, not rivals")
 
 
 def test_pronoun_with_an_ambiguous_antecedent_stays_null():
