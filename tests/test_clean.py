@@ -25,6 +25,13 @@ PROSE = "The two sides held candid talks in Beijing on Monday, officials said."
     "By Kyle Feldscher and Tori B. Powell, CNN",
     "Share",
     "8013947",
+    "Subscribe to our newsletter for the latest updates.",
+    "(Reporting by David Brunnstrom; Editing by Don Durfee)",
+    "Click here to read the full story.",
+    "This story has been updated with additional details.",
+    "We use cookies to improve your experience on our website.",
+    "The views expressed are those of the author and do not reflect ours.",
+    "Editor's note: This article was first published in 2022.",
 ])
 def test_junk_lines_removed(junk):
     body, removed = clean_text(f"{PROSE}\n\n{junk}\n\n{PROSE.replace('Monday', 'Tuesday')}", "A title")
