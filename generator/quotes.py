@@ -650,6 +650,12 @@ def _phrase(text: str) -> bool:
     return len(fold(text).strip(EDGE).split()) <= config()["phrase_max_words"]
 
 
+def _whole_line(body: str, span: Span) -> bool:
+    start = body.rfind("\n", 0, span.open) + 1
+    end = body.find("\n", span.close)
+    return not body[start:span.open].strip() and not body[span.close + 1:end if end >= 0 else len(body)].strip(" :.,")
+
+
 _WORK_WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
@@ -698,7 +704,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     for i, span in enumerate(spans):
         speaker, cue = speaker_of.get(i, (None, None))
         text = body[span.start:span.end]
-        if not is_work_title(text):
+        if not is_work_title(text) or _whole_line(body, span):  # a quoted section heading stays
             quotes.append(Quote(text, article.id, span.start, span.end, speaker, cue, _phrase(text)))
     return quotes
 

@@ -197,6 +197,8 @@ def test_titles_of_shows_and_books_are_not_quotes():
     body = ('Blinken told CNN\u2019s "State of the Union" that "we are making real progress on this." In an '
             'interview with "60 Minutes," Biden said the book "The Avoidable War" was right.')
     assert found(body) == [("we are making real progress on this.", "Antony Blinken")]
+    heading = "Biden met Xi on Wednesday.\n\n\u2018Taiwan Is The Reddest Line\u2019\n\nXi spoke first."
+    assert [t for t, _ in found(heading)] == ["Taiwan Is The Reddest Line"]
     assert not is_work_title("we are making real progress") and not is_work_title("Partners, not rivals")
 
 
