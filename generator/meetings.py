@@ -123,11 +123,12 @@ def _can_be_principal(name: str, sentence: str, start: int) -> bool:
 
 
 def score_people(units: list[Unit]) -> dict[str, float]:
-    """Lead weight of every person who can be a principal: each sentence counts a person once."""
+    """Lead weight of every person who can be a principal: each sentence counts a person once. In order of first
+    mention (the tie-break of `choose_principals`)."""
     w = _config()["weights"]
     scores: Counter[str] = Counter()
     for unit in units:
-        names = {m.name for m in unit.people if _can_be_principal(m.name, unit.text, m.start)}
+        names = dict.fromkeys(m.name for m in unit.people if _can_be_principal(m.name, unit.text, m.start))
         for name in names:
             scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
     return dict(scores)
@@ -140,16 +141,17 @@ def _country(name: str) -> str | None:
 
 def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
     """The best-scored person and the best counterpart from another side (or anyone else when sides are
-    unknown), if the counterpart has a fair share of the score."""
+    unknown), if the counterpart has a fair share of the score. At a tie, the one named first."""
     if not scores:
         return ()
-    ranked = sorted(scores, key=lambda n: (-scores[n], n))
+    order = {name: i for i, name in enumerate(scores)}
+    ranked = sorted(scores, key=lambda n: (-scores[n], order[n]))
     first = ranked[0]
     minimum = scores[first] * _config()["weights"]["counterpart"]
     others = [n for n in ranked[1:] if scores[n] >= minimum]
     side = _country(first)
     across = [n for n in others if side is None or _country(n) is None or _country(n) != side]
-    across.sort(key=lambda n: (-scores[n], _country(n) is None, n))  # at a tie, the other side's known person
+    across.sort(key=lambda n: (-scores[n], _country(n) is None, order[n]))  # at a tie, the other side's known person
     second = (across or others)[:1]
     return (first, *second)
 
