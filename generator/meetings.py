@@ -141,17 +141,17 @@ def _country(name: str) -> str | None:
 
 def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
     """The best-scored person and the best counterpart from another side (or anyone else when sides are
-    unknown), if the counterpart has a fair share of the score. At a tie, the one named first."""
+    unknown), if the counterpart has a fair share of the score. At a tie, someone whose side is known (not a
+    bystander the gazetteer does not know), then the one named first."""
     if not scores:
         return ()
     order = {name: i for i, name in enumerate(scores)}
-    ranked = sorted(scores, key=lambda n: (-scores[n], order[n]))
+    ranked = sorted(scores, key=lambda n: (-scores[n], _country(n) is None, order[n]))
     first = ranked[0]
     minimum = scores[first] * _config()["weights"]["counterpart"]
     others = [n for n in ranked[1:] if scores[n] >= minimum]
     side = _country(first)
     across = [n for n in others if side is None or _country(n) is None or _country(n) != side]
-    across.sort(key=lambda n: (-scores[n], _country(n) is None, order[n]))  # at a tie, the other side's known person
     second = (across or others)[:1]
     return (first, *second)
 
