@@ -492,7 +492,10 @@ def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
     if ref.kind != "organisation":
         return ref
     nxt = next((r for r in refs if r.start >= ref.end), None)
-    if nxt and nxt.kind == "person" and re.fullmatch(r"[\s\w.-]{0,40}", body[ref.end:nxt.start]):
+    gap = body[ref.end:nxt.start] if nxt else ""
+    # a role run, not a clause: "the White House said in a statement.\n\nSullivan …" names no one behind it
+    if nxt and nxt.kind == "person" and re.fullmatch(r"[ \t\w.-]{0,40}", gap) \
+            and not re.search(r"\.(?:\s|$)", gap) and not _patterns()["cue"].search(gap):
         return nxt
     return ref
 

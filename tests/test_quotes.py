@@ -193,6 +193,13 @@ def test_told_reporters_names_the_teller_and_a_quote_can_open_a_sentence():
     assert found(body, date(2023, 7, 9))[0][1] == "Mao Ning"
 
 
+def test_an_institution_is_not_the_person_named_in_the_next_sentence():
+    body = ('"The two sides had candid, substantive and constructive discussions," the White House said in a '
+            'statement.\n\nSullivan told reporters after the talks that he had raised concerns about Taiwan.\n\n'
+            '"We firmly oppose this," Foreign Ministry spokesperson Wang Wenbin said.')
+    assert [s for _, s in found(body)] == ["White House", "Wang Wenbin"]
+
+
 def test_titles_of_shows_and_books_are_not_quotes():
     body = ('Blinken told CNN\u2019s "State of the Union" that "we are making real progress on this." In an '
             'interview with "60 Minutes," Biden said the book "The Avoidable War" was right.')
