@@ -533,7 +533,7 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     """`"…," X said` / `"…," said X` right after the closing mark."""
     nxt = next((s.open for s in spans if s.open > span.close), len(body))
     end = min(sentence_end, nxt)
-    inner_end = body[span.start:span.end].rstrip()[-1:]
+    inner_end = body[span.start:span.end].rstrip().rstrip("'’\"”")[-1:]  # "… is 'Taiwan independence,'" Wang said
     lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
     if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead):
         return False, None, None

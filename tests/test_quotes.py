@@ -200,6 +200,11 @@ def test_an_institution_is_not_the_person_named_in_the_next_sentence():
     assert [s for _, s in found(body)] == ["White House", "Wang Wenbin"]
 
 
+def test_a_quotation_ending_in_an_inner_quotation():
+    body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
+    assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
+
+
 def test_titles_of_shows_and_books_are_not_quotes():
     body = ('Blinken told CNN\u2019s "State of the Union" that "we are making real progress on this." In an '
             'interview with "60 Minutes," Biden said the book "The Avoidable War" was right.')
