@@ -332,7 +332,7 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
             ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
         else:
             continue
-        if not _overlaps(ref, known + found):
+        if not _overlaps(ref, [r for r in known if not r.kind.startswith("pronoun")] + found):
             found.append(ref)
     return found
 
@@ -398,7 +398,8 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
             refs = [r for r in refs if r not in clash]
         refs.append(ref)
         taken[ref.start:ref.end] = b"\2" * (ref.end - ref.start)
-    refs += _new_names(body, refs)
+    new = _new_names(body, refs)  # a name wins over a pronoun it starts with ("spokesperson He Yadong")
+    refs = [r for r in refs if not (r.kind.startswith("pronoun") and _overlaps(r, new))] + new
     refs += _surname_refs(body, refs)
     return _titles_resolved(body, sorted(refs, key=lambda r: r.start))
 
@@ -406,22 +407,28 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
 def _titles_resolved(body: str, refs: list[Ref]) -> list[Ref]:
     """As for meetings (`people.find_people`): a role description standing as a title before a name (or as an
     appositive after it) is no mention of its own; beside someone else's name it names that person, and so
-    does the same description elsewhere in the text, unless it is a past holder's ("former ...")."""
+    does the same description elsewhere in the text, unless it is a past holder's ("former ..."). A pronoun with
+    a description in apposition ("He, the Chinese vice premier, said") stands for the description."""
     holder: dict[str | None, str] = {}
     titles = set()
+    retitled: dict[int, Ref] = {}  # pronouns an appositive description names
     for r, nxt in zip(refs, refs[1:]):
         if r.kind == "description" and nxt.kind == "person" and not body[r.end:nxt.start].strip():
             title, person = r, nxt
-        elif (r.kind == "person" and nxt.kind == "description" and re.fullmatch(r",\s*", body[r.end:nxt.start])
-              and body[nxt.end:nxt.end + 1] == ","):  # an appositive: "Dong, China's defence minister, said"
-            title, person = nxt, r
+        elif (r.kind in ("person", "pronoun-person") and nxt.kind == "description"
+              and re.fullmatch(r",\s*", body[r.end:nxt.start]) and body[nxt.end:nxt.end + 1] == ","):
+            if r.kind != "person":  # "He, the Chinese vice premier, said": the description says who
+                retitled[r.start] = replace(r, kind=nxt.kind, name=nxt.name)
+                titles.add(nxt.start)
+                continue
+            title, person = nxt, r  # an appositive: "Dong, China's defence minister, said"
         else:
             continue
         titles.add(title.start)
         if person.name not in (title.name or "").split("|") and not is_past(body, title.start):
             holder.setdefault(title.name, person.name)
-    return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r
-            for r in refs if r.start not in titles]
+    refs = [retitled.get(r.start, r) for r in refs if r.start not in titles]
+    return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r for r in refs]
 
 
 # ---------------------------------------------------------------- attribution

@@ -200,6 +200,13 @@ def test_an_institution_is_not_the_person_named_in_the_next_sentence():
     assert [s for _, s in found(body)] == ["White House", "Wang Wenbin"]
 
 
+def test_he_the_surname_and_he_the_pronoun():
+    body = ('Bessent met He Lifeng in Geneva. He, the Chinese vice premier, described the meeting as "candid, '
+            'in-depth and constructive." China\u2019s Commerce Ministry spokesperson He Yadong said on Thursday: '
+            '"The U.S. should correct its wrong practices."')
+    assert [s for _, s in found(body, date(2025, 5, 11))] == ["He Lifeng", "He Yadong"]
+
+
 def test_a_quotation_ending_in_an_inner_quotation():
     body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
     assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
