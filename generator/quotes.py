@@ -89,7 +89,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
         "orgdesc": re.compile(rf"\b(?:{alternation(c['organisation_descriptions'])})\b", re.I),
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({alternation(c['role_descriptions'])})\b", re.I),
-        "relative": re.compile(r",\s+(?:who|which|whose|a|an|the)\b[^,]{0,120},"),
+        # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
+        "relative": re.compile(r",\s+(?:who|which|whose|a|an|the|\w+ed|\w+ing)\b[^,]{1,120},"),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
         "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
@@ -576,7 +577,8 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
         prior = _refs_in(refs, start, start + was[-1].start(), spans)
         if prior:
             return _resolve(prior[-1], state), "quoted"
-    cues = list(p["cue"].finditer(head))
+    # not a cue inside an aside ("Austin, asked about the meeting, said: …")
+    cues = list(p["cue"].finditer(p["relative"].sub(lambda m: " " * len(m.group()), head)))
     if not cues:
         return None
     word = cues[-1].group().casefold()

@@ -207,6 +207,12 @@ def test_he_the_surname_and_he_the_pronoun():
     assert [s for _, s in found(body, date(2025, 5, 11))] == ["He Lifeng", "He Yadong"]
 
 
+def test_a_participle_aside_between_subject_and_cue():
+    body = ('Austin, asked about the meeting at a news conference, said: "It was a good meeting." '
+            'President Donald Trump, writing on his social media platform, hailed "a total reset of relations."')
+    assert [s for _, s in found(body, date(2025, 5, 12))] == ["Lloyd Austin", "Donald Trump"]
+
+
 def test_a_quotation_ending_in_an_inner_quotation():
     body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
     assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
