@@ -663,9 +663,11 @@ def _phrase(text: str) -> bool:
 
 
 def _whole_line(body: str, span: Span) -> bool:
+    """The quotation is its line (a quoted heading), but for trailing punctuation."""
     start = body.rfind("\n", 0, span.open) + 1
     end = body.find("\n", span.close)
-    return not body[start:span.open].strip() and not body[span.close + 1:end if end >= 0 else len(body)].strip(" :.,")
+    after = body[span.close + 1:end if end >= 0 else len(body)]
+    return not body[start:span.open].strip() and not after.strip(" :.,")
 
 
 _WORK_WORD = re.compile(r"[^\W_][\w’'-]*")
@@ -676,7 +678,7 @@ def is_work_title(text: str) -> bool:
     words = _WORK_WORD.findall(text)
     small = _word_sets()["title_small_words"]
     return (2 <= len(words) <= config()["work_title_max_words"] and not re.search(r"[.!?…]\W*$", text.strip())
-            and words[0][0].isupper() | words[0][0].isdigit()
+            and (words[0][0].isupper() or words[0][0].isdigit())
             and all(w[0].isupper() or w[0].isdigit() or w in small for w in words[1:]))
 
 
