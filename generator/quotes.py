@@ -308,6 +308,7 @@ def _beside_cue(body: str, end: int, last: list[str]) -> bool:
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
     titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
+    blocking = [r for r in known if not r.kind.startswith("pronoun")]  # a name may start with "He"
     found: list[Ref] = []
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
@@ -333,7 +334,7 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
             ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
         else:
             continue
-        if not _overlaps(ref, [r for r in known if not r.kind.startswith("pronoun")] + found):
+        if not _overlaps(ref, blocking + found):
             found.append(ref)
     return found
 
