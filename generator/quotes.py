@@ -339,20 +339,34 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     return found
 
 
+def _surname_tokens(name: str, person: Person | None) -> list[str]:
+    """The parts of a name that may stand for it alone: a known person's family name (first in a Chinese name,
+    last otherwise); any part of a name the gazetteer does not know."""
+    parts = name.split()
+    if person is None:
+        return parts
+    return [parts[0] if person.country == "China" else parts[-1]]
+
+
 def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
-    """"Wu said" after "spokesperson Wu Qian": a single name token that belongs to one detected new name."""
-    gaz = {p.name for p in gazetteer()}
+    """"Wu said" after "spokesperson Wu Qian", "Li said" after "Premier Li Qiang": a single name token that belongs
+    to one person named in full in the text (the gazetteer leaves shared surnames such as Li out of its aliases;
+    a token that is also a pronoun, the "He" of "He Lifeng", is never one)."""
+    pronouns = {w.casefold() for w in config()["pronouns"]["person"] + config()["pronouns"]["organisation"]}
+    people = by_name()
     owners: dict[str, set[str]] = {}
     for r in refs:
-        if r.kind == "person" and r.name not in gaz:
-            for token in r.name.split():
-                owners.setdefault(token, set()).add(r.name)
+        if r.kind == "person" and " " in r.name:
+            for token in _surname_tokens(r.name, people.get(r.name)):
+                if token.casefold() not in pronouns:
+                    owners.setdefault(token, set()).add(r.name)
     found = []
     for token, names in owners.items():
         if len(names) != 1 or len(token) < 2:
             continue
         name = next(iter(names))
-        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", body):
+        # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")
+        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])(?![ \t]+[A-Z])", body):
             ref = Ref(m.start(), m.end(), "person", name, m.group())
             if not _overlaps(ref, refs + found):
                 found.append(ref)

@@ -213,6 +213,14 @@ def test_a_participle_aside_between_subject_and_cue():
     assert [s for _, s in found(body, date(2025, 5, 12))] == ["Lloyd Austin", "Donald Trump"]
 
 
+def test_a_shared_surname_alone_after_the_full_name():
+    body = ("Chinese Premier Li Qiang met visiting US Treasury Secretary Janet Yellen in Beijing on Friday.\n\n"
+            'Li pointed out that the two countries should "properly handle their differences." He noted that '
+            '"there will always be rainbows after wind and rain."\n\n'
+            "Talks could prepare a Li Qiang-Biden meeting in November, Rudolf said.")
+    assert [s for _, s in found(body, date(2023, 7, 8))] == ["Li Qiang", "Li Qiang"]
+
+
 def test_a_quotation_ending_in_an_inner_quotation():
     body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
     assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
