@@ -766,9 +766,15 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
         if nxt:
             return nxt
     paragraph_start = body.rfind("\n\n", 0, span.open) + 2 if "\n\n" in body[:span.open] else 0
-    if previous and previous[0] and spans[i - 1].paragraph == span.paragraph - 1 \
-            and not body[paragraph_start:span.open].strip():
+    opens_paragraph = not body[paragraph_start:span.open].strip()
+    if previous and previous[0] and spans[i - 1].paragraph == span.paragraph - 1 and opens_paragraph:
         return previous
+    if whole and opens_paragraph and paragraph_start and body[:paragraph_start].rstrip().endswith(":"):
+        # "Xi said at the start of the meeting:\n\n“…”": the paragraph before introduces it
+        intro_start = body.rfind("\n\n", 0, paragraph_start - 2) + 2 if "\n\n" in body[:paragraph_start - 2] else 0
+        intro = _before_attribution(body, span, (intro_start, span.open), refs, spans, state, None)
+        if intro and intro[0]:
+            return intro
     return None, None
 
 

@@ -221,6 +221,12 @@ def test_a_shared_surname_alone_after_the_full_name():
     assert [s for _, s in found(body, date(2023, 7, 8))] == ["Li Qiang", "Li Qiang"]
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_next():
+    body = ("Biden met Xi Jinping in Woodside on Wednesday.\n\nXi said at the start of the meeting:\n\n"
+            '"Planet Earth is big enough for the two countries to succeed."')
+    assert found(body)[0][1] == "Xi Jinping"
+
+
 def test_a_quotation_ending_in_an_inner_quotation():
     body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
     assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
