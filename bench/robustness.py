@@ -17,11 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import Settings
-from generator.evaluate import score
-from generator.export import to_data
-from generator.ingest import FRONT_MATTER, ingest
-from generator.pipeline import analyse
+from generator import evaluate
+from generator.ingest import FRONT_MATTER
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 FIGURES = ("meeting_f1", "date_accuracy", "quote_f1", "speaker_accuracy", "fact_recall", "topic_f1")
@@ -63,8 +60,7 @@ def figures(gold: dict, articles: Path, change: Callable[[str], str]) -> dict[st
         for path in sorted(articles.iterdir()):
             if path.is_file():
                 (folder / path.name).write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-        ingested = ingest(folder)
-        return score(to_data(analyse(ingested.articles, Settings(articles=folder), ingested.problems)), gold)
+        return evaluate.figures(gold, folder)
 
 
 def main(argv: list[str] | None = None) -> int:

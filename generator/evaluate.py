@@ -116,13 +116,16 @@ def score(export: dict[str, Any], gold: dict) -> dict[str, float]:
     return out
 
 
-def evaluate(gold_path: Path, articles: Path) -> str:
-    """Run the analysis on `articles` (nothing is written) and report the figures as a table."""
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+def figures(gold: dict, articles: Path) -> dict[str, float]:
+    """Run the analysis on `articles` (nothing is written) and score it against `gold`."""
     ingested = ingest(articles)
-    export = to_data(analyse(ingested.articles, Settings(articles=articles), ingested.problems))
-    figures = score(export, gold)
+    return score(to_data(analyse(ingested.articles, Settings(articles=articles), ingested.problems)), gold)
+
+
+def evaluate(gold_path: Path, articles: Path) -> str:
+    """The figures as a table."""
+    measured = figures(yaml.safe_load(gold_path.read_text(encoding="utf-8")), articles)
     lines = ["| figure | value |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.3f} |" if isinstance(value, float) else f"| {name.replace('_', ' ')} | {value} |"
-              for name, value in figures.items()]
+              for name, value in measured.items()]
     return "\n".join(lines)

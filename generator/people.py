@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .metadata import parse_date
 from .model import Mention
@@ -283,29 +284,58 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
 
 
 def _titles_resolved(text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:
-    """A role description that stands as a title before a name (or as an appositive after it) is not a mention
-    of its own; beside someone else's name it names that person, and so does the same description elsewhere in
-    the text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury secretary" is Castellano, whoever
-    the gazetteer says held the post (it may be out of date). A former holder ("former Treasury Secretary Larry
-    Summers") only takes the title he stands behind."""
-    holder: dict[str, str] = {}  # the gazetteer's holder of a post → who holds it in this text
-    titles = set()
-    for m, nxt in zip(found, found[1:]):
-        if (m.start, m.end) in described and (nxt.start, nxt.end) not in described \
-                and not text[m.end:nxt.start].strip():
-            title, person = m, nxt
-        elif (m.start, m.end) not in described and (nxt.start, nxt.end) in described \
-                and re.fullmatch(r",\s*", text[m.end:nxt.start]) and text[nxt.end:nxt.end + 1] == ",":
-            title, person = nxt, m  # an appositive: "Dong Jun, the Chinese defence minister, met ..."
-        else:
-            continue
-        titles.add(title.start)
-        if person.name != title.name and not is_past(text, title.start):
-            holder.setdefault(title.name, person.name)
+    """The mentions without the descriptions used as titles, the others naming whom the text says (see
+    `titles_beside_names`)."""
+    titles, holder = titles_beside_names(text, [
+        Beside(m.start, m.end, m.name, frozenset({m.name}) if (m.start, m.end) in described else None)
+        for m in found])
     people = by_name()
     return [replace(m, name=holder[m.name], known=holder[m.name] in people)
             if (m.start, m.end) in described and m.name in holder else m
             for m in found if m.start not in titles]
+
+
+class Beside(NamedTuple):
+    """A mention as `titles_beside_names` sees it: a name, or a role description and who may hold it."""
+
+    start: int
+    end: int
+    name: str | None  # a description's: its key, as the caller looks it up
+    holders: frozenset[str] | None  # None: a name
+
+
+def in_apposition(text: str, name_end: int, start: int, end: int) -> bool:
+    """text[start:end] stands between commas right after a name: "Dong, China's defence minister, said"."""
+    return bool(re.fullmatch(r",\s*", text[name_end:start])) and text[end:end + 1] == ","
+
+
+def titles_beside_names(text: str, mentions: list[Beside]) -> tuple[set[int], dict[str | None, str]]:
+    """A role description that stands as a title before a name (or in apposition after it) is not a mention of
+    its own; beside someone else's name it names that person, and so does the same description elsewhere in the
+    text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury secretary" is Castellano, whoever the
+    gazetteer says held the post (it may be out of date). A former holder ("former Treasury Secretary Larry
+    Summers") only takes the title he stands behind. Returns the starts of the titles, and description → name.
+    (Meetings and quotes both read people this way.)"""
+    titles: set[int] = set()
+    holder: dict[str | None, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if a.holders is not None and b.holders is None and not text[a.end:b.start].strip():
+            title, person = a, b
+        elif a.holders is None and b.holders is not None and in_apposition(text, a.end, b.start, b.end):
+            title, person = b, a
+        else:
+            continue
+        titles.add(title.start)
+        if person.name not in title.holders and not is_past(text, title.start):
+            holder.setdefault(title.name, person.name)
+    return titles, holder
+
+
+def family_name(name: str, person: Person) -> str:
+    """The part of a known person's name that stands for it alone: first where names put it first."""
+    parts = name.split()
+    first = frozenset((load("people.yml") or {}).get("family_name_first") or ())
+    return parts[0] if person.country in first else parts[-1]
 
 
 def is_past(text: str, start: int) -> bool:

@@ -26,7 +26,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
-from .people import Person, by_name, description_variants, find_mentions, gazetteer, is_past
+from .people import (Beside, Person, by_name, description_variants, family_name, find_mentions, gazetteer,
+                     in_apposition, titles_beside_names)
 from .resources import load
 from .textutil import alternation, fold, normalize
 
@@ -108,6 +109,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "titles": frozenset(t.casefold() for t in c["titles"]),
         "title_links": frozenset(c["title_links"]),
         "title_small_words": frozenset(c["title_small_words"]),
+        "pronouns": frozenset(w.casefold() for w in c["pronouns"]["person"] + c["pronouns"]["organisation"]),
         "roles": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"]),
         "organisation": frozenset(w.casefold() for w in c["organisation_words"]),
         "object": frozenset(c["object_markers"]),
@@ -147,7 +149,8 @@ def _descriptions() -> tuple[re.Pattern, dict[str, tuple[Person, ...]]]:
 def _name_pattern() -> re.Pattern:
     """A run of capitalised words (with initials and particles): candidate new names and organisations."""
     word = r"(?:(?:[A-Z]\.)+|[A-Z][\w’'-]*\w)"  # initials: "U.S.", "J.D."
-    return re.compile(rf"{word}(?:[ \t]+(?:{word}|(?:de|da|del|der|den|van|von|bin|ibn)\b|al-\w+))*")
+    particles = alternation(config()["name_particles"])
+    return re.compile(rf"{word}(?:[ \t]+(?:{word}|(?:{particles})\b|al-\w+))*")
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -340,19 +343,16 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
 
 
 def _surname_tokens(name: str, person: Person | None) -> list[str]:
-    """The parts of a name that may stand for it alone: a known person's family name (first in a Chinese name,
-    last otherwise); any part of a name the gazetteer does not know."""
-    parts = name.split()
-    if person is None:
-        return parts
-    return [parts[0] if person.country == "China" else parts[-1]]
+    """The parts of a name that may stand for it alone: a known person's family name (`people.family_name`);
+    any part of a name the gazetteer does not know."""
+    return name.split() if person is None else [family_name(name, person)]
 
 
 def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
     """"Wu said" after "spokesperson Wu Qian", "Li said" after "Premier Li Qiang": a single name token that belongs
     to one person named in full in the text (the gazetteer leaves shared surnames such as Li out of its aliases;
     a token that is also a pronoun, the "He" of "He Lifeng", is never one)."""
-    pronouns = {w.casefold() for w in config()["pronouns"]["person"] + config()["pronouns"]["organisation"]}
+    pronouns = _word_sets()["pronouns"]
     people = by_name()
     owners: dict[str, set[str]] = {}
     for r in refs:
@@ -421,30 +421,22 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
 
 
 def _titles_resolved(body: str, refs: list[Ref]) -> list[Ref]:
-    """As for meetings (`people.find_people`): a role description standing as a title before a name (or as an
-    appositive after it) is no mention of its own; beside someone else's name it names that person, and so
-    does the same description elsewhere in the text, unless it is a past holder's ("former ..."). A pronoun with
-    a description in apposition ("He, the Chinese vice premier, said") stands for the description."""
-    holder: dict[str | None, str] = {}
-    titles = set()
+    """As for meetings (`people.titles_beside_names`): the refs without the role descriptions used as titles,
+    the others naming whom the text says. A pronoun with a description in apposition ("He, the Chinese vice
+    premier, said") stands for the description."""
     retitled: dict[int, Ref] = {}  # pronouns an appositive description names
+    dropped: set[int] = set()
     for r, nxt in zip(refs, refs[1:]):
-        if r.kind == "description" and nxt.kind == "person" and not body[r.end:nxt.start].strip():
-            title, person = r, nxt
-        elif (r.kind in ("person", "pronoun-person") and nxt.kind == "description"
-              and re.fullmatch(r",\s*", body[r.end:nxt.start]) and body[nxt.end:nxt.end + 1] == ","):
-            if r.kind != "person":  # "He, the Chinese vice premier, said": the description says who
-                retitled[r.start] = replace(r, kind=nxt.kind, name=nxt.name)
-                titles.add(nxt.start)
-                continue
-            title, person = nxt, r  # an appositive: "Dong, China's defence minister, said"
-        else:
-            continue
-        titles.add(title.start)
-        if person.name not in (title.name or "").split("|") and not is_past(body, title.start):
-            holder.setdefault(title.name, person.name)
-    refs = [retitled.get(r.start, r) for r in refs if r.start not in titles]
-    return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r for r in refs]
+        if r.kind == "pronoun-person" and nxt.kind == "description" \
+                and in_apposition(body, r.end, nxt.start, nxt.end):
+            retitled[r.start] = replace(r, kind=nxt.kind, name=nxt.name)
+            dropped.add(nxt.start)
+    refs = [retitled.get(r.start, r) for r in refs if r.start not in dropped]
+    titles, holder = titles_beside_names(body, [
+        Beside(r.start, r.end, r.name, frozenset((r.name or "").split("|")) if r.kind == "description" else None)
+        for r in refs if r.kind in ("person", "description")])
+    return [replace(r, name=holder[r.name]) if r.kind == "description" and r.name in holder else r
+            for r in refs if r.start not in titles]
 
 
 # ---------------------------------------------------------------- attribution
