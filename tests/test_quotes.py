@@ -227,6 +227,12 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next():
     assert found(body)[0][1] == "Xi Jinping"
 
 
+def test_a_korean_family_name_comes_first():
+    body = ('South Korean President Lee Jae-myung met Xi Jinping in Gyeongju on Saturday. "We agreed to meet '
+            'again next year," Lee told reporters.')
+    assert found(body, date(2025, 11, 1))[0][1] == "Lee Jae-myung"
+
+
 def test_a_quotation_ending_in_an_inner_quotation():
     body = "\"The biggest risk in China-U.S. relations is 'Taiwan independence,'\" Wang said."
     assert found(body, date(2024, 1, 27))[0][1] == "Wang Yi"
