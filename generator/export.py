@@ -67,7 +67,7 @@ def to_json(b: Briefing, meeting_lines: Callable[[list[Meeting]], list[str]] | N
     data = to_data(b, with_meetings=False)
     data["meetings"] = meeting_lines(b.meetings) if meeting_lines else [meeting_line(m) for m in b.meetings]
     parts = []
-    for name, items in data.items():
-        lines = ",\n".join("  " + (item if name == "meetings" else compact(item)) for item in items)
-        parts.append(f"{compact(name)}: [\n{lines}\n]" if items else f"{compact(name)}: []")
+    for name, items in data.items():  # (the indent goes into the separator: no copy of each 10-KB meeting line)
+        lines = ",\n  ".join(items if name == "meetings" else map(compact, items))
+        parts.append(f"{compact(name)}: [\n  {lines}\n]" if items else f"{compact(name)}: []")
     return "{\n" + ",\n".join(parts) + "\n}\n"

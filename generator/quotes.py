@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -289,8 +290,20 @@ def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
     return "".join(pieces)
 
 
-def _overlaps(a: Ref, refs: list[Ref]) -> bool:
-    return any(a.start < r.end and r.start < a.end for r in refs)
+class _Taken:
+    """The characters of a body that refs cover: whether a new span overlaps any of them is one slice, not a walk
+    over every ref (a long article has hundreds)."""
+
+    def __init__(self, size: int, refs: Iterable[Ref] = ()):
+        self.marks = bytearray(size)
+        for r in refs:
+            self.add(r)
+
+    def add(self, r: Ref) -> None:
+        self.marks[r.start:r.end] = b"\1" * (r.end - r.start)
+
+    def overlaps(self, r: Ref) -> bool:
+        return 1 in self.marks[r.start:r.end]
 
 
 _ROLE_WORD = re.compile(r"[\w.]+")
@@ -311,7 +324,7 @@ def _beside_cue(body: str, end: int, last: list[str]) -> bool:
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
     titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
-    blocking = [r for r in known if not r.kind.startswith("pronoun")]  # a name may start with "He"
+    taken = _Taken(len(body), (r for r in known if not r.kind.startswith("pronoun")))  # a name may start with "He"
     found: list[Ref] = []
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
@@ -337,8 +350,9 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
             ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
         else:
             continue
-        if not _overlaps(ref, blocking + found):
+        if not taken.overlaps(ref):
             found.append(ref)
+            taken.add(ref)
     return found
 
 
@@ -361,6 +375,7 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
                 if token.casefold() not in pronouns:
                     owners.setdefault(token, set()).add(r.name)
     found = []
+    taken = _Taken(len(body), refs)
     for token, names in owners.items():
         if len(names) != 1 or len(token) < 2:
             continue
@@ -368,8 +383,9 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
         # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")
         for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])(?![ \t]+[A-Z])", body):
             ref = Ref(m.start(), m.end(), "person", name, m.group())
-            if not _overlaps(ref, refs + found):
+            if not taken.overlaps(ref):
                 found.append(ref)
+                taken.add(ref)
     return found
 
 
@@ -415,7 +431,8 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
         refs.append(ref)
         taken[ref.start:ref.end] = b"\2" * (ref.end - ref.start)
     new = _new_names(body, refs)  # a name wins over a pronoun it starts with ("spokesperson He Yadong")
-    refs = [r for r in refs if not (r.kind.startswith("pronoun") and _overlaps(r, new))] + new
+    named = _Taken(len(body), new)
+    refs = [r for r in refs if not (r.kind.startswith("pronoun") and named.overlaps(r))] + new
     refs += _surname_refs(body, refs)
     return _titles_resolved(body, sorted(refs, key=lambda r: r.start))
 
