@@ -326,6 +326,7 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
     taken = _Taken(len(body), (r for r in known if not r.kind.startswith("pronoun")))  # a name may start with "He"
     found: list[Ref] = []
+    single: list[Ref] = []  # one word after a title: a part of the name of someone named in full?
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
         # after the last title word: "European Commission President Ursula von der Leyen"
@@ -348,12 +349,31 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
                 continue
         elif 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1]):
             ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
+        elif titled and len(keep) == 1:
+            single.append(Ref(start, ref_end, "person", keep[0], body[start:ref_end], _roles_before(body, start)))
+            continue
         else:
             continue
         if not taken.overlaps(ref):
             found.append(ref)
             taken.add(ref)
-    return found
+    parts = _name_parts(known + found)  # "Foreign Minister Yi" after "Wang Yi"
+    found += [replace(r, name=parts[r.name]) for r in single if r.name in parts and not taken.overlaps(r)]
+    return sorted(found, key=lambda r: r.start)
+
+
+def _name_parts(refs: list[Ref]) -> dict[str, str]:
+    """Each part of the names of the people named in full among `refs` → that person, for parts only one of them
+    has: after a title, a part names them even when it is the given name ("Foreign Minister Yi" for Wang Yi,
+    "President Jinping": outlets mistake a Chinese given name for the family name)."""
+    owners: dict[str, set[str]] = {}
+    for r in refs:
+        if r.kind == "person" and " " in r.name:
+            written = set(r.surface.split())  # named in full here, not only by an alias ("Wang")
+            for part in r.name.split():
+                if part in written:
+                    owners.setdefault(part, set()).add(r.name)
+    return {part: next(iter(names)) for part, names in owners.items() if len(names) == 1}
 
 
 def _surname_tokens(name: str, person: Person | None) -> list[str]:
@@ -365,19 +385,21 @@ def _surname_tokens(name: str, person: Person | None) -> list[str]:
 def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
     """"Wu said" after "spokesperson Wu Qian", "Li said" after "Premier Li Qiang": a single name token that belongs
     to one person named in full in the text (the gazetteer leaves shared surnames such as Li out of its aliases;
-    a token that is also a pronoun, the "He" of "He Lifeng", is never one)."""
+    a token that is also a pronoun, the "He" of "He Lifeng", is never one; nor a token in two people's names, even
+    as one's given name: "Minister Yi" beside Wang Yi and Yi Gang)."""
     pronouns = _word_sets()["pronouns"]
     people = by_name()
     owners: dict[str, set[str]] = {}
-    for r in refs:
-        if r.kind == "person" and " " in r.name:
-            for token in _surname_tokens(r.name, people.get(r.name)):
-                if token.casefold() not in pronouns:
-                    owners.setdefault(token, set()).add(r.name)
+    named = [r.name for r in refs if r.kind == "person" and " " in r.name]
+    sharers = Counter(part for name in set(named) for part in set(name.split()))
+    for name in named:
+        for token in _surname_tokens(name, people.get(name)):
+            if token.casefold() not in pronouns:
+                owners.setdefault(token, set()).add(name)
     found = []
     taken = _Taken(len(body), refs)
     for token, names in owners.items():
-        if len(names) != 1 or len(token) < 2:
+        if len(names) != 1 or sharers[token] > 1 or len(token) < 2:
             continue
         name = next(iter(names))
         # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")

@@ -401,3 +401,16 @@ def test_pronoun_after_unknown_subject_in_same_sentence_is_not_the_last_known_na
             "world needs these two economies to talk to each other,\" she said.")
     quotes = extract_quotes(article(body))
     assert quotes[-1].text.startswith("We are convinced") and quotes[-1].speaker is None
+
+
+def test_a_title_before_the_given_name_of_someone_named_in_full():
+    # outlets often write the given name of a Chinese official as if it were the family name
+    body = ("Blinken met Xi Jinping after talks with Chinese Foreign Minister Wang Yi in Beijing.\n\n"
+            "In a joint statement, Foreign Minister Yi said \"the relationship is beginning to stabilize,\" but "
+            "warned that \"negative factors\" are still \"increasing and building.\"\n\n"
+            "\"We want partners, not rivals,\" President Jinping said.")
+    assert [s for _, s in found(body, date(2024, 4, 26))] == ["Wang Yi"] * 3 + ["Xi Jinping"]
+    # a part of two people's names names neither, even if it is one's family name and the other's given name
+    shared = ("Wang Yi met central bank Governor Yi Gang, Vice Minister Ma Zhaoxu and Director Li Zhaoxu.\n\n"
+              "\"We agreed,\" Minister Yi said.\n\n\"We agreed too,\" Minister Zhaoxu said.")
+    assert [s for _, s in found(shared, date(2024, 4, 26))] == [None, None]
