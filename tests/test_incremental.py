@@ -3,6 +3,7 @@ as a build from scratch."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -16,6 +17,7 @@ import generator.pipeline as pipeline
 import generator.render as render
 from generator.build import build
 from generator.config import Settings
+from generator.model import Meeting
 
 
 @pytest.fixture
@@ -199,3 +201,17 @@ def test_pages_rendered_on_every_core_are_the_same(project, monkeypatch, tmp_pat
     (project / "templates" / "person.md.j2").write_text("{{ person.nme }}\n", encoding="utf-8")
     with pytest.raises(render.TemplateError, match="person.md.j2"):
         run(project, docs="parallel-docs", cache="parallel-cache")
+
+
+def test_analysed_meetings_stored_but_unreadable_are_analysed_again(project, counted):
+    run(project)
+    db = sqlite3.connect(project / "cache" / "cache.sqlite")
+    broken = [k for k, v in db.execute("SELECT key, value FROM entries")
+              if not k.startswith(("text:", "reading:")) and isinstance(pickle.loads(v), Meeting)]
+    db.executemany("UPDATE entries SET value = x'00' WHERE key = ?", [(k,) for k in broken])
+    db.commit()
+    db.close()
+    counted.update({k: 0 for k in counted})
+    run(project, docs="docs2")
+    assert len(broken) == counted["meetings"] == 2
+    assert pages(project / "docs") == pages(project / "docs2")
