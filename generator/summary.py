@@ -46,6 +46,7 @@ class Rules:
     boilerplate: tuple[re.Pattern, ...]
     dangling: tuple[re.Pattern, ...]
     connective: re.Pattern
+    preview: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def rules() -> Rules:
         boilerplate=tuple(re.compile(p, re.I) for p in data["boilerplate"]),
         dangling=tuple(re.compile(p, re.I) for p in data["dangling"]),
         connective=re.compile(data["connective"], re.I),
+        preview=re.compile(data["preview"], re.I),
     )
 
 
@@ -191,6 +193,7 @@ def _traits(cands: Sequence[Candidate], names: AnyName | None) -> np.ndarray:
     w = r.weights
     return np.array([w["participants"] * bool(names and names.search(c.text))
                      + w["connective"] * bool(r.connective.search(normalize(c.text)))
+                     + w["preview"] * bool(r.preview.search(c.text))
                      + w["long"] * (_words(c.text) > r.long_words) for c in cands])
 
 

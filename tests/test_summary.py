@@ -111,3 +111,12 @@ def test_fact_recall_on_the_dev_corpus(dev_corpus):
         hit += sum(any(re.search(p, t, re.I) for p in f["patterns"] for t in texts) for f in facts)
         total += len(facts)
     assert hit / total >= 0.8
+
+
+def test_a_sentence_previewing_the_meeting_gives_way_to_one_reporting_it():
+    preview = "Joe Biden is set to meet Xi Jinping in Woodside on Wednesday for talks on trade and military ties."
+    report = "Joe Biden met Xi Jinping in Woodside on Wednesday and they agreed to restore military ties."
+    arts = {"p": article("p", "Outlet P", preview + "\n\nThe talks on trade and military ties follow a year of strain."),
+            "q": article("q", "Outlet Q", preview + "\n\nOfficials on both sides played down hopes of a breakthrough."),
+            "r": article("r", "Outlet R", report + "\n\nThe two leaders spoke for four hours at an estate.")}
+    assert [s.text for s in summarize(meeting("p", "q", "r"), arts, 1)] == [report]
