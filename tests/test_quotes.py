@@ -414,3 +414,11 @@ def test_a_title_before_the_given_name_of_someone_named_in_full():
     shared = ("Wang Yi met central bank Governor Yi Gang, Vice Minister Ma Zhaoxu and Director Li Zhaoxu.\n\n"
               "\"We agreed,\" Minister Yi said.\n\n\"We agreed too,\" Minister Zhaoxu said.")
     assert [s for _, s in found(shared, date(2024, 4, 26))] == [None, None]
+
+
+def test_accusing_welcoming_and_speaking_of_are_cues():
+    lines = ["Wang accused Washington of \u201cbullying\u201d its neighbours.",
+             "Blinken welcomed \u201ca real step forward\u201d on fentanyl.",
+             "Blinken spoke to Xi about Chinese support for Russia, specifically that without it \u201cRussia "
+             "would struggle to sustain its assault on Ukraine,\u201d and about the Middle East."]
+    assert [found(line, date(2024, 4, 26))[0][1] for line in lines] == ["Wang Yi", "Antony Blinken", "Antony Blinken"]
