@@ -58,13 +58,24 @@ def test_preview_joins_the_meeting_it_previews():
 
 
 def test_unknown_principals_group_and_name_the_meeting():
-    a = art("a", "Albanese meets Xi", "Australian Prime Minister Anthony Albanese met Chinese President Xi "
-            "Jinping in Beijing on Monday.", date(2023, 11, 6))
-    b = art("b", "Xi hosts Albanese", "Xi Jinping held talks with Prime Minister Anthony Albanese on Monday at "
-            "the Great Hall of the People.", date(2023, 11, 7))
+    a = art("a", "Luxon meets Xi", "New Zealand Prime Minister Christopher Luxon met Chinese President Xi "
+            "Jinping in Beijing on Monday.", date(2024, 6, 17))
+    b = art("b", "Xi hosts Luxon", "Xi Jinping held talks with Prime Minister Christopher Luxon on Monday at "
+            "the Great Hall of the People.", date(2024, 6, 18))
     meetings, _ = group_meetings([a, b])
     assert [(m.id, m.participants) for m in meetings] == [
-        ("2023-11-06-xi-anthony-albanese", ("Xi Jinping", "Anthony Albanese"))]
+        ("2024-06-17-xi-christopher-luxon", ("Xi Jinping", "Christopher Luxon"))]
+
+
+def test_leaders_of_other_countries_meet_under_their_surnames():
+    a = art("a", "Albanese meets Xi", "Australian Prime Minister Anthony Albanese met Chinese President Xi "
+            "Jinping in Beijing on Monday.\n\n\"It was a good meeting,\" Albanese told reporters.", date(2023, 11, 6))
+    b = art("b", "Wang Yi meets Lavrov", "Chinese Foreign Minister Wang Yi held talks with Russian Foreign "
+            "Minister Sergei Lavrov in Moscow on Tuesday.", date(2024, 4, 9))
+    meetings, _ = group_meetings([a, b])
+    assert sorted((m.id, m.participants) for m in meetings) == [
+        ("2023-11-06-xi-albanese", ("Xi Jinping", "Anthony Albanese")),
+        ("2024-04-09-wang-lavrov", ("Wang Yi", "Sergei Lavrov"))]
 
 
 def test_ties_between_counterparts():
