@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
-from .textutil import fold, slugify, standalone, trie_pattern
+from .textutil import WORD_END, fold, slugify, standalone, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ def _unknown_names(text: str) -> list[Mention]:
 def _name_forms(name: str) -> re.Pattern:
     """An unknown name in full or by its last word ("Albanese")."""
     forms = (re.escape(name), re.escape(name.split()[-1]))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")" + WORD_END)
 
 
 def find_people(text: str, on: date | None = None) -> list[Mention]:

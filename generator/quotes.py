@@ -30,7 +30,7 @@ from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, description_variants, family_name, find_mentions, gazetteer,
                      in_apposition, titles_beside_names)
 from .resources import load
-from .textutil import alternation, fold, normalize
+from .textutil import WORD_END, alternation, fold, normalize
 
 OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
@@ -403,7 +403,7 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
             continue
         name = next(iter(names))
         # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")
-        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])(?![ \t]+[A-Z])", body):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}{WORD_END}(?![ \t]+[A-Z])", body):
             ref = Ref(m.start(), m.end(), "person", name, m.group())
             if not taken.overlaps(ref):
                 found.append(ref)

@@ -67,13 +67,19 @@ def _cased(words, fold_case: bool):
     return {w.lower() for w in words} if fold_case else words
 
 
+# The end of a standalone word: no word character or hyphen next, nor an apostrophe going on into more of a
+# word other than the possessive ("Xi's" is Xi, "Xi'an" is not).
+WORD_END = r"(?![\w-])(?!['\u2019](?!s\b)\w)"
+
+
 def standalone(words, fold_case: bool = False) -> re.Pattern:
     """Any of the literal `words` standing alone: not part of a longer word or hyphenated compound; case kept,
-    or ignored with `fold_case`. The test on the character before is made after the first character: the pattern
+    or ignored with `fold_case`; a possessive ("Xi's") counts, a word that goes on after an apostrophe ("Xi'an")
+    does not. The test on the character before is made after the first character: the pattern
     then starts with a choice of literal characters, and `re` skips straight to where one occurs (a leading
     look-behind is tried everywhere)."""
     pattern = _trie(_cased(words, fold_case), re.escape, r"(?<![\w-].)")
-    return re.compile(r"(?:" + pattern + r")(?![\w-])", re.I if fold_case else 0)
+    return re.compile(r"(?:" + pattern + r")" + WORD_END, re.I if fold_case else 0)
 
 
 def alternation(words) -> str:

@@ -176,3 +176,11 @@ def test_grouping_is_fast_and_deterministic(dev):
     assert time.perf_counter() - start < 5
     assert group_meetings(list(reversed(big))) == first
     assert sum(len(m.articles) for m in first[0]) + len(first[1]) == len(big)
+
+
+def test_a_meeting_in_xian_is_not_a_meeting_with_xi():
+    a = art("a", "Li Qiang meets Lula in Xi'an", "Chinese Premier Li Qiang met Brazilian President Luiz Inacio "
+            "Lula da Silva in Xi'an on Monday. The two sides signed trade deals.", date(2024, 5, 20))
+    meetings, _ = group_meetings([a])
+    assert [(m.participants, m.location) for m in meetings] == [
+        (("Li Qiang", "Luiz Inácio Lula da Silva"), "Xi'an")]

@@ -77,3 +77,9 @@ def test_surname_alias_does_not_swallow_another_full_name():
 
     names = [m.name for m in find_mentions("Commerce Minister Wang Wentao met Wang Yi. Minister Wang said on Friday. Xi Monday")]
     assert names == ["Wang Wentao", "Wang Yi", "Wang Yi", "Xi Jinping"]
+
+
+def test_a_name_inside_a_longer_word_after_an_apostrophe_is_no_mention():
+    found = find_people("Biden met Li Qiang in Xi'an on Monday. Xi\u2019s aides and Xi's envoy were not there.")
+    assert [(m.name, m.surface) for m in found] == [
+        ("Joe Biden", "Biden"), ("Li Qiang", "Li Qiang"), ("Xi Jinping", "Xi"), ("Xi Jinping", "Xi")]

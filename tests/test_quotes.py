@@ -10,7 +10,7 @@ import yaml
 
 from generator.model import Article, Quote
 from generator.invariants import occurs as quote_occurs
-from generator.quotes import extract_quotes, is_work_title, merge_quotes
+from generator.quotes import extract_quotes, find_refs, is_work_title, merge_quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -422,3 +422,9 @@ def test_accusing_welcoming_and_speaking_of_are_cues():
              "Blinken spoke to Xi about Chinese support for Russia, specifically that without it \u201cRussia "
              "would struggle to sustain its assault on Ukraine,\u201d and about the Middle East."]
     assert [found(line, date(2024, 4, 26))[0][1] for line in lines] == ["Wang Yi", "Antony Blinken", "Antony Blinken"]
+
+
+def test_no_reference_starts_inside_a_word_after_an_apostrophe():
+    body = "Biden met Xi Jinping in Xi'an on Monday. Xi\u2019s aides were there."
+    refs = [(r.surface, r.name) for r in find_refs(body, date(2023, 11, 15))]
+    assert refs == [("Biden", "Joe Biden"), ("Xi Jinping", "Xi Jinping"), ("Xi", "Xi Jinping")]
