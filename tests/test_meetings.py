@@ -184,3 +184,15 @@ def test_a_meeting_in_xian_is_not_a_meeting_with_xi():
     meetings, _ = group_meetings([a])
     assert [(m.participants, m.location) for m in meetings] == [
         (("Li Qiang", "Luiz Inácio Lula da Silva"), "Xi'an")]
+
+
+def test_calls_and_virtual_summits_are_meetings():
+    video = art("v", "Biden and Xi hold video call as tensions simmer", "U.S. President Joe Biden and Chinese "
+                "President Xi Jinping spoke by video link on Monday for more than three hours, the White House "
+                "said.\n\nThe call covered Taiwan and trade.", date(2021, 11, 16))
+    phone = art("p", "Trump says call with Xi was very good", "President Donald Trump said he had a very good "
+                "phone call with Chinese President Xi Jinping on Thursday.", date(2025, 6, 5))
+    meetings, unassigned = group_meetings([video, phone])
+    assert unassigned == []
+    assert sorted((m.id, m.duration) for m in meetings) == [
+        ("2021-11-15-biden-xi", "more than three hours"), ("2025-06-05-trump-xi", None)]
