@@ -157,10 +157,13 @@ def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
 
 
 def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date | None) -> tuple[date | None, bool]:
-    """The day the lead says the meeting happened: the first day-precise date of a sentence that names a
-    principal, preferring sentences with a meeting cue that name both; else the published date (not explicit)."""
+    """The day the lead says the meeting happened: the day-precise date of a sentence that names a principal,
+    preferring sentences with a meeting cue that name both, and in a sentence the date nearest a cue ("the
+    Kremlin said on Friday that the two leaders held talks on Thursday"); else the published date (not
+    explicit)."""
     best: tuple | None = None
     wanted = set(principals)
+    cue = _patterns()["cue"]
     for position, unit in enumerate(units):
         named = len({m.name for m in unit.people} & wanted)
         if not named and not unit.cue:
@@ -168,15 +171,22 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         rank = (unit.cue and named > 0, named, -position)
         if best is not None and rank[:2] <= best[0][:2]:
             continue
-        for ref in find_dates(unit.text, published):
-            if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10):
-                best = (rank, ref.value)
-                break
+        days = [ref for ref in find_dates(unit.text, published)
+                if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)]
+        if days:
+            cues = [m.span() for m in cue.finditer(unit.text)]
+            nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
+            best = (rank, nearest.value)
         if best is not None and best[0][:2] == (True, len(wanted)):
             break
     if best is not None:
         return best[1], True
     return published, False
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans (0 when they overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 def is_preview(units: list[Unit]) -> bool:

@@ -196,3 +196,13 @@ def test_calls_and_virtual_summits_are_meetings():
     assert unassigned == []
     assert sorted((m.id, m.duration) for m in meetings) == [
         ("2021-11-15-biden-xi", "more than three hours"), ("2025-06-05-trump-xi", None)]
+
+
+def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
+    said = art("k", "Kremlin says talks with Xi were warm", "The Kremlin said on Friday that President Vladimir "
+               "Putin and Chinese President Xi Jinping held warm talks in the Kremlin on Thursday.", date(2024, 5, 17))
+    later = art("b", "Biden meets Xi", "Biden met Xi in Woodside on Wednesday, the White House said on Thursday.",
+                date(2023, 11, 16))
+    meetings, _ = group_meetings([said, later])
+    assert sorted((m.id, m.location, m.venue) for m in meetings) == [
+        ("2023-11-15-biden-xi", "Woodside", None), ("2024-05-16-xi-putin", "Moscow", "Kremlin")]
