@@ -58,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern]:
     dm = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{months})\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     return {
         "any": re.compile(rf"\b(?:{trie_pattern([*_weekdays(), *_months()], fold_case=True)})\b"
-                          r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b", re.I),
+                          r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b|\bin\s+(?:19|20)\d\d\b", re.I),
         "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         # "Monday (Jun 19)", "Friday, May 31", "on June 19, 2023", "19 June"
         "explicit": re.compile(
@@ -74,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?P<month>{months})\b(?!\.?\s+\d)(?:\s+(?P<year>(?:19|20)\d\d))?"
         ),
         "year": re.compile(r"\b(?P<rel>(?i:later this year|earlier this year|this year|last year|next year))\b"),
+        "in_year": re.compile(r"\b(?i:in)\s+(?P<y>(?:19|20)\d\d)\b(?![-\u2013/]\d)"),  # "in 2022", not "in 2023-24"
     }
 
 
@@ -86,16 +87,17 @@ def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def tense_at(sentence: str, pos: int) -> str:
-    """The tense governing position `pos` of `sentence`: the nearest cue before it, else the nearest after it."""
+    """The tense governing position `pos` of `sentence`: the nearest cue before it, else the nearest after it.
+    Of two cues starting at one word, the longer wins ("expected to" is future, though "expected" is past)."""
     future, past = _tense_patterns()
-    cues = [(m.start(), FUTURE) for m in future.finditer(sentence)]
-    cues += [(m.start(), PAST) for m in past.finditer(sentence)]
+    cues = [(m.start(), m.end(), FUTURE) for m in future.finditer(sentence)]
+    cues += [(m.start(), m.end(), PAST) for m in past.finditer(sentence)]
     if not cues:
         return PRESENT
     before = [c for c in cues if c[0] < pos]
     if before:
-        return max(before)[1]
-    return min(cues)[1]
+        return max(before)[2]
+    return min(cues, key=lambda c: (c[0], -c[1]))[2]
 
 
 def resolve_weekday(weekday: int, anchor: date, tense: str, modifier: str = "") -> date:
@@ -218,4 +220,7 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
         when = tense or tense_at(text, m.start())
         anchor = published or date(year or 2000, 1, 1)
         add(m, resolve_month(months[m["month"].lower()], year, anchor, when, modifier), "month")
+    for m in pats["in_year"].finditer(text):
+        if free(*m.span()):
+            add(m, date(int(m["y"]), 1, 1), "year")
     return sorted(found, key=lambda r: r.start)

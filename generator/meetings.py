@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .dates import FUTURE, find_dates, tense_at
+from .dates import FUTURE, DateRef, find_dates, tense_at
 from .model import Article, Meeting, Mention, Unassigned, Version
 from .people import by_name, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
@@ -48,6 +48,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
         "pluperfect": re.compile(r"\bhad\s+(?:\w+\s+)?met\b|\blast\s+met\b", re.I),
+        "background": re.compile(cfg["background"], re.I),
     }
 
 
@@ -184,6 +185,42 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     return published, False
 
 
+def recalled(units: list[Unit], principals: tuple[str, ...], published: date | None,
+             headline: Unit | None = None) -> DateRef | None:
+    """The year or month of an earlier meeting when that is all the lead dates ("When Biden met Xi in Bali in
+    2022, …" in an opinion piece of 2024): the headline reports no meeting of a principal, no sentence with a
+    meeting cue naming every principal has a day near the published date, and one has a year or month that
+    ended well before it. Background does not count: a relative clause ("who last met in 2023"), a recalled
+    meeting ("their last meeting was in Bali in 2022", `background` in meetings.yml)."""
+    wanted = set(principals)
+    if published is None or headline is not None and headline.cue and {m.name for m in headline.people} & wanted:
+        return None
+    limit = published - timedelta(days=_config()["windows"]["report_after"])
+    old = None
+    for unit in units:
+        if not unit.cue or {m.name for m in unit.people} & wanted != wanted:
+            continue
+        text = _RELATIVE.sub(" ", unit.text)
+        if _patterns()["pluperfect"].search(text) or _patterns()["background"].search(text):
+            continue
+        for ref in find_dates(text, published):
+            if ref.precision == "day" and abs((ref.value - published).days) <= 10:
+                return None
+            if ref.precision != "day" and _period_end(ref) < limit and old is None:
+                old = ref
+    return old
+
+
+def _period_end(ref: DateRef) -> date:
+    """The last day of the month or year a date of that precision names."""
+    if ref.precision == "year":
+        return date(ref.value.year, 12, 31)
+    if ref.precision == "month":
+        following = date(ref.value.year + ref.value.month // 12, ref.value.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return ref.value
+
+
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """Characters between two spans (0 when they overlap)."""
     return max(0, b[0] - a[1], a[0] - b[1])
@@ -255,6 +292,10 @@ def read_article(article: Article) -> Reading:
         return reading
     if not any(u.cue for u in units):
         reading.reason = "the headline and lead report no meeting"
+        return reading
+    headline = units[0] if article.title else None
+    if (earlier := recalled(units, principals, on, headline)) is not None:
+        reading.reason = f"the lead recalls an earlier meeting ({earlier.text}), not one it reports"
         return reading
     reading.date, reading.explicit = meeting_date(units, principals, on)
     reading.preview = is_preview(units)

@@ -57,3 +57,15 @@ def test_no_anchor_no_relative_date():
 def test_last_and_next_weekday():
     assert resolve_weekday(1, TUE, "past", "last") == date(2023, 6, 13)
     assert resolve_weekday(1, TUE, "past", "next") == date(2023, 6, 27)
+
+
+def test_a_longer_tense_cue_wins_at_the_same_word():
+    # "expected" alone reads as past; "expected to" is future
+    text = "Trump and Xi are expected to meet in Busan on Thursday."
+    assert [r.value for r in find_dates(text, date(2025, 10, 27))] == [date(2025, 10, 30)]
+
+
+def test_in_a_year_is_a_year():
+    refs = find_dates("When Biden met Xi in Bali in 2022, both promised a floor; the 2023-24 plan did not.",
+                      date(2024, 2, 10))
+    assert [(r.text, r.value, r.precision) for r in refs] == [("in 2022", date(2022, 1, 1), "year")]

@@ -14,7 +14,7 @@ import yaml
 from generator.clean import clean
 from generator.ingest import ingest
 from generator.meetings import group_meetings, read_article
-from generator.model import Article
+from generator.model import Article, Unassigned
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -206,3 +206,14 @@ def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
     meetings, _ = group_meetings([said, later])
     assert sorted((m.id, m.location, m.venue) for m in meetings) == [
         ("2023-11-15-biden-xi", "Woodside", None), ("2024-05-16-xi-putin", "Moscow", "Kremlin")]
+
+
+def test_an_article_recalling_an_earlier_meeting_reports_none():
+    opinion = art("op", "Opinion: America's China policy needs a reset", "When Joe Biden met Xi Jinping in Bali "
+                  "in 2022, both men promised to put a floor under the relationship. That floor has cracked.",
+                  date(2024, 2, 10))
+    report = art("rep", "China and US seek to stabilise ties in Busan talks", "Donald Trump and Xi Jinping held "
+                 "talks in Busan, their first since their last meeting in Osaka in 2019.", date(2025, 10, 30))
+    meetings, unassigned = group_meetings([opinion, report])
+    assert [m.id for m in meetings] == ["2025-10-30-trump-xi"]
+    assert unassigned == [Unassigned("op", "the lead recalls an earlier meeting (in 2022), not one it reports")]
