@@ -32,6 +32,9 @@ PROSE = "The two sides held candid talks in Beijing on Monday, officials said."
     "We use cookies to improve your experience on our website.",
     "The views expressed are those of the author and do not reflect ours.",
     "Editor's note: This article was first published in 2022.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "Your browser does not support the video tag.",
+    "This video is not available in your region.",
 ])
 def test_junk_lines_removed(junk):
     body, removed = clean_text(f"{PROSE}\n\n{junk}\n\n{PROSE.replace('Monday', 'Tuesday')}", "A title")
