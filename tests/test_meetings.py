@@ -57,25 +57,21 @@ def test_preview_joins_the_meeting_it_previews():
     assert [(m.id, m.articles) for m in meetings] == [("2024-04-26-blinken-xi", ("p", "r"))]
 
 
-def test_unknown_principals_group_and_name_the_meeting():
+def test_principals_known_or_not_group_and_name_the_meeting():
+    # unknown to the gazetteer: named in full; leaders of other countries in it: by their surnames
     a = art("a", "Luxon meets Xi", "New Zealand Prime Minister Christopher Luxon met Chinese President Xi "
             "Jinping in Beijing on Monday.", date(2024, 6, 17))
     b = art("b", "Xi hosts Luxon", "Xi Jinping held talks with Prime Minister Christopher Luxon on Monday at "
             "the Great Hall of the People.", date(2024, 6, 18))
-    meetings, _ = group_meetings([a, b])
-    assert [(m.id, m.participants) for m in meetings] == [
-        ("2024-06-17-xi-christopher-luxon", ("Xi Jinping", "Christopher Luxon"))]
-
-
-def test_leaders_of_other_countries_meet_under_their_surnames():
-    a = art("a", "Albanese meets Xi", "Australian Prime Minister Anthony Albanese met Chinese President Xi "
+    c = art("c", "Albanese meets Xi", "Australian Prime Minister Anthony Albanese met Chinese President Xi "
             "Jinping in Beijing on Monday.\n\n\"It was a good meeting,\" Albanese told reporters.", date(2023, 11, 6))
-    b = art("b", "Wang Yi meets Lavrov", "Chinese Foreign Minister Wang Yi held talks with Russian Foreign "
+    d = art("d", "Wang Yi meets Lavrov", "Chinese Foreign Minister Wang Yi held talks with Russian Foreign "
             "Minister Sergei Lavrov in Moscow on Tuesday.", date(2024, 4, 9))
-    meetings, _ = group_meetings([a, b])
+    meetings, _ = group_meetings([a, b, c, d])
     assert sorted((m.id, m.participants) for m in meetings) == [
         ("2023-11-06-xi-albanese", ("Xi Jinping", "Anthony Albanese")),
-        ("2024-04-09-wang-lavrov", ("Wang Yi", "Sergei Lavrov"))]
+        ("2024-04-09-wang-lavrov", ("Wang Yi", "Sergei Lavrov")),
+        ("2024-06-17-xi-christopher-luxon", ("Xi Jinping", "Christopher Luxon"))]
 
 
 def test_ties_between_counterparts():
