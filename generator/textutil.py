@@ -75,9 +75,9 @@ WORD_END = r"(?![\w-])(?!['\u2019](?!s\b)\w)"
 def standalone(words, fold_case: bool = False) -> re.Pattern:
     """Any of the literal `words` standing alone: not part of a longer word or hyphenated compound; case kept,
     or ignored with `fold_case`; a possessive ("Xi's") counts, a word that goes on after an apostrophe ("Xi'an")
-    does not. The test on the character before is made after the first character: the pattern
-    then starts with a choice of literal characters, and `re` skips straight to where one occurs (a leading
-    look-behind is tried everywhere)."""
+    does not. The test on the character before is made after the first character: the pattern then starts with
+    a choice of literal characters, and `re` skips straight to where one occurs (a leading look-behind is tried
+    everywhere)."""
     pattern = _trie(_cased(words, fold_case), re.escape, r"(?<![\w-].)")
     return re.compile(r"(?:" + pattern + r")" + WORD_END, re.I if fold_case else 0)
 
