@@ -428,3 +428,13 @@ def test_no_reference_starts_inside_a_word_after_an_apostrophe():
     body = "Biden met Xi Jinping in Xi'an on Monday. Xi\u2019s aides were there."
     refs = [(r.surface, r.name) for r in find_refs(body, date(2023, 11, 15))]
     assert refs == [("Biden", "Joe Biden"), ("Xi Jinping", "Xi Jinping"), ("Xi", "Xi Jinping")]
+
+
+def test_embassies_offices_state_media_and_the_kremlin_are_speakers():
+    body = ("Xi Jinping and Vladimir Putin held talks in Moscow on Thursday.\n\n"
+            "The Kremlin said the talks were \"warm and substantive.\"\n\n"
+            "\"The relationship has never been better,\" the Chinese Embassy in Washington said in a statement.\n\n"
+            "China's Taiwan Affairs Office warned that Taipei \"is playing with fire.\"\n\n"
+            "The Global Times wrote that Washington \"should stop meddling.\"")
+    assert [s for _, s in found(body, date(2024, 5, 16))] == [
+        "Kremlin", "Chinese Embassy", "Taiwan Affairs Office", "Global Times"]
