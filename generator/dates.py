@@ -49,6 +49,9 @@ def _weekdays() -> dict[str, int]:
     return {name.lower(): i for i, name in enumerate(_config()["weekdays"])}
 
 
+_IN_YEAR = r"\b(?i:in)\s+(?P<y>(?:19|20)\d\d)\b(?![-\u2013/]\d)"  # "in 2022", not "in 2023-24"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     months = "|".join(sorted((re.escape(m.capitalize()) for m in _months()), key=len, reverse=True))
@@ -58,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern]:
     dm = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{months})\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     return {
         "any": re.compile(rf"\b(?:{trie_pattern([*_weekdays(), *_months()], fold_case=True)})\b"
-                          r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b|\bin\s+(?:19|20)\d\d\b", re.I),
+                          r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b|" + _IN_YEAR, re.I),
         "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
         # "Monday (Jun 19)", "Friday, May 31", "on June 19, 2023", "19 June"
         "explicit": re.compile(
@@ -74,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?P<month>{months})\b(?!\.?\s+\d)(?:\s+(?P<year>(?:19|20)\d\d))?"
         ),
         "year": re.compile(r"\b(?P<rel>(?i:later this year|earlier this year|this year|last year|next year))\b"),
-        "in_year": re.compile(r"\b(?i:in)\s+(?P<y>(?:19|20)\d\d)\b(?![-\u2013/]\d)"),  # "in 2022", not "in 2023-24"
+        "in_year": re.compile(_IN_YEAR),
     }
 
 

@@ -9,6 +9,7 @@ crosses two pairs, and text similarity (TF-IDF) only decides where an article na
 from __future__ import annotations
 
 import bisect
+import calendar
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -47,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "duration": re.compile(
             rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
-        "pluperfect": re.compile(r"\bhad\s+(?:\w+\s+)?met\b|\blast\s+met\b", re.I),
+        "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "background": re.compile(cfg["background"], re.I),
     }
 
@@ -196,12 +197,13 @@ def recalled(units: list[Unit], principals: tuple[str, ...], published: date | N
     if published is None or headline is not None and headline.cue and {m.name for m in headline.people} & wanted:
         return None
     limit = published - timedelta(days=_config()["windows"]["report_after"])
+    pats = _patterns()
     old = None
     for unit in units:
         if not unit.cue or {m.name for m in unit.people} & wanted != wanted:
             continue
         text = _RELATIVE.sub(" ", unit.text)
-        if _patterns()["pluperfect"].search(text) or _patterns()["background"].search(text):
+        if pats["pluperfect"].search(text) or pats["background"].search(text):
             continue
         for ref in find_dates(text, published):
             if ref.precision == "day" and abs((ref.value - published).days) <= 10:
@@ -213,11 +215,11 @@ def recalled(units: list[Unit], principals: tuple[str, ...], published: date | N
 
 def _period_end(ref: DateRef) -> date:
     """The last day of the month or year a date of that precision names."""
+    year, month = ref.value.year, ref.value.month
     if ref.precision == "year":
-        return date(ref.value.year, 12, 31)
+        return date(year, 12, 31)
     if ref.precision == "month":
-        following = date(ref.value.year + ref.value.month // 12, ref.value.month % 12 + 1, 1)
-        return following - timedelta(days=1)
+        return date(year, month, calendar.monthrange(year, month)[1])
     return ref.value
 
 

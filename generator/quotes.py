@@ -362,18 +362,24 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     return sorted(found, key=lambda r: r.start)
 
 
-def _name_parts(refs: list[Ref]) -> dict[str, str]:
-    """Each part of the names of the people named in full among `refs` → that person, for parts only one of them
-    has: after a title, a part names them even when it is the given name ("Foreign Minister Yi" for Wang Yi,
-    "President Jinping": outlets mistake a Chinese given name for the family name)."""
+def _part_owners(refs: list[Ref], written: bool = False) -> dict[str, set[str]]:
+    """Each part of the names of the people named in full among `refs` → the people whose names have it;
+    `written`: only parts the text writes in a mention (not a person met only by an alias, "Wang")."""
     owners: dict[str, set[str]] = {}
     for r in refs:
         if r.kind == "person" and " " in r.name:
-            written = set(r.surface.split())  # named in full here, not only by an alias ("Wang")
+            seen = set(r.surface.split()) if written else None
             for part in r.name.split():
-                if part in written:
+                if seen is None or part in seen:
                     owners.setdefault(part, set()).add(r.name)
-    return {part: next(iter(names)) for part, names in owners.items() if len(names) == 1}
+    return owners
+
+
+def _name_parts(refs: list[Ref]) -> dict[str, str]:
+    """A part of the name of one person named in full among `refs` → that person: after a title, a part names
+    them even when it is the given name ("Foreign Minister Yi" for Wang Yi, "President Jinping": outlets mistake
+    a Chinese given name for the family name)."""
+    return {part: next(iter(names)) for part, names in _part_owners(refs, written=True).items() if len(names) == 1}
 
 
 def _surname_tokens(name: str, person: Person | None) -> list[str]:
@@ -390,16 +396,16 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
     pronouns = _word_sets()["pronouns"]
     people = by_name()
     owners: dict[str, set[str]] = {}
-    named = [r.name for r in refs if r.kind == "person" and " " in r.name]
-    sharers = Counter(part for name in set(named) for part in set(name.split()))
-    for name in named:
-        for token in _surname_tokens(name, people.get(name)):
-            if token.casefold() not in pronouns:
-                owners.setdefault(token, set()).add(name)
+    sharers = _part_owners(refs)
+    for r in refs:
+        if r.kind == "person" and " " in r.name:
+            for token in _surname_tokens(r.name, people.get(r.name)):
+                if token.casefold() not in pronouns:
+                    owners.setdefault(token, set()).add(r.name)
     found = []
     taken = _Taken(len(body), refs)
     for token, names in owners.items():
-        if len(names) != 1 or sharers[token] > 1 or len(token) < 2:
+        if len(names) != 1 or len(sharers.get(token, ())) > 1 or len(token) < 2:
             continue
         name = next(iter(names))
         # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")
