@@ -205,13 +205,19 @@ def description_variants(phrase: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised words that never start or continue a person's name ("The", "On", "Monday")."""
+    return frozenset((load("people.yml") or {}).get("not_names", []))
+
+
+@lru_cache(maxsize=1)
 def _unknown_pattern() -> tuple[re.Pattern, frozenset[str]]:
     """A capitalised name of one to three words after a title ("Prime Minister Anthony Albanese")."""
     data = load("people.yml") or {}
     titles = sorted(data.get("titles", []), key=len, reverse=True)
     word = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*"
     title = "(?i:" + trie_pattern(titles, fold_case=True) + ")"
-    stop = {*data.get("not_names", []), *(w for t in titles for w in t.split())}
+    stop = {*not_names(), *(w for t in titles for w in t.split())}
     space = r"[^\S\n]+"  # a name does not run over a line break (a headline above the lead)
     return re.compile(rf"(?<![\w-]){title}{space}(?P<name>{word}(?:{space}{word}){{0,2}})"), frozenset(stop)
 

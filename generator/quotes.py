@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, description_variants, family_name, find_mentions, gazetteer,
-                     in_apposition, titles_beside_names)
+                     in_apposition, not_names, titles_beside_names)
 from .resources import load
 from .textutil import WORD_END, alternation, fold, normalize
 
@@ -90,6 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pronoun": re.compile(
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
         "orgdesc": re.compile(rf"\b(?:{alternation(c['organisation_descriptions'])})\b", re.I),
+        "orgphrase": re.compile(c["organisation_phrase"]),
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the|\w+ed|\w+ing)\b[^,]{1,120},"),
@@ -129,7 +130,8 @@ def _unknown_name_ends(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _organisations() -> tuple[re.Pattern, dict[str, str]]:
     """Gazetteer organisations, matched case-insensitively ("China's Foreign Ministry")."""
-    owner = {a.casefold(): p.name for p in gazetteer() if p.organisation for a in p.aliases}
+    owner = {form.casefold(): p.name for p in gazetteer() if p.organisation for a in p.aliases
+             for form in (a, a.replace("'", "’"))}
     pattern = re.compile(r"(?<![\w-])(?:" + alternation(list(owner)) + r")(?:['’]s)?(?![\w-])", re.I)
     return pattern, owner
 
@@ -321,6 +323,11 @@ def _beside_cue(body: str, end: int, last: list[str]) -> bool:
     return bool(_patterns()["cue_after"].match(after)) or bool(last) and (last[-1] in cues or " ".join(last) in cues)
 
 
+def _bare(token: str) -> str:
+    """A word of a name without case, possessive or trailing punctuation ("Times'," → "times")."""
+    return re.sub(r"(?:['’]s?)?[.,]*$", "", token.casefold())
+
+
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
     titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
@@ -329,20 +336,25 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     single: list[Ref] = []  # one word after a title: a part of the name of someone named in full?
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
-        # after the last title word: "European Commission President Ursula von der Leyen"
-        cut = max((i + 1 for i, t in enumerate(tokens[:-1]) if t.casefold().rstrip(",") in titles), default=0)
+        # an organisation keeps its title words ("National Security Council"); a person's name follows the last
+        # one ("European Commission President Ursula von der Leyen") and never starts with "The" or "On"
+        organisation = bool({_bare(t) for t in tokens} & org_words)
+        titled_at = 0 if organisation else max(
+            (i + 1 for i, t in enumerate(tokens[:-1]) if t.casefold().rstrip(",") in titles), default=0)
+        cut = titled_at
+        while cut < len(tokens) and tokens[cut] in not_names():
+            cut += 1
         keep = tokens[cut:]
-        if keep[0].casefold().rstrip(",") in titles:
+        if not keep or not organisation and keep[0].casefold().rstrip(",") in titles:
             continue
         before = body[max(0, m.start() - 30):m.start()]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
-        titled = len(keep) < len(tokens) or bool(last) and last[-1] in titles
+        titled = titled_at > 0 or bool(last) and last[-1] in titles
         if not titled and not _beside_cue(body, m.end(), last):
             continue
         start = m.start() + m.group().index(keep[0])
         ref_end = m.end()
-        words = {t.casefold().strip("’'s.,") for t in keep}
-        if words & org_words:
+        if organisation:
             the = re.search(r"\bthe\s+$", body[max(0, start - 4):start], re.I)
             ref = Ref(start, ref_end, "organisation", " ".join(keep), body[start:ref_end])
             if not the and len(keep) == 1 and keep[0].casefold() not in org_words:
@@ -431,6 +443,9 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
     for m in desc_pattern.finditer(body):
         people = [x for x in desc_owner[m.group().casefold()] if x.active(on)]
         candidates.append(Ref(m.start(), m.end(), "description", "|".join(x.name for x in people), m.group()))
+    for m in p["orgphrase"].finditer(body):
+        name = m.group()[0].upper() + m.group()[1:]
+        candidates.append(Ref(m.start(), m.end(), "organisation", name, m.group()))
     for m in p["orgdesc"].finditer(body):
         candidates.append(Ref(m.start(), m.end(), "organisation-description", None, m.group()))
     for m in p["unnamed"].finditer(body):

@@ -15,11 +15,32 @@ class ConfigError(Exception):
     """A broken configuration or word list: one project error naming the file and line."""
 
 
+def _boolean_in_list(node: yaml.Node) -> yaml.ScalarNode | None:
+    """A bare On, Off, Yes or No in a list, which YAML reads as true or false: a word list would lose the word."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":bool"):
+                return item
+    children = node.value if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) else []
+    for child in children:
+        for n in child if isinstance(child, tuple) else (child,):
+            found = _boolean_in_list(n)
+            if found:
+                return found
+    return None
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> Any:
     path = DATA / name
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=SafeLoader)
+        wrong = node and _boolean_in_list(node)
+        if wrong:
+            raise ConfigError(f"{path}:{wrong.start_mark.line + 1}: {wrong.value!r} in a list is read as true or "
+                              f"false: write it in quotes (\"{wrong.value}\")")
+        return yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

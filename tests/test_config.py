@@ -27,3 +27,13 @@ def test_broken_yaml_names_line(tmp_path):
     (tmp_path / "briefing.yml").write_text("key_quotes: 5\nsite_name: [x\n")
     with pytest.raises(ConfigError, match=r"briefing.yml:\d+"):
         load_settings(tmp_path, {})
+
+
+def test_a_bare_on_or_no_in_a_word_list_is_an_error_naming_the_line(tmp_path, monkeypatch):
+    from generator import resources
+    monkeypatch.setattr(resources, "DATA", tmp_path)
+    (tmp_path / "words.yml").write_text("kept: true\nwords:\n  small: [in, at]\n  more: [by, On, to]\n")
+    with pytest.raises(ConfigError, match=r"words.yml:4: 'On' in a list is read as true or false"):
+        resources.load.__wrapped__("words.yml")
+    (tmp_path / "words.yml").write_text('kept: true\nwords: [in, "On", at]\n')
+    assert resources.load.__wrapped__("words.yml") == {"kept": True, "words": ["in", "On", "at"]}

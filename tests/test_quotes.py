@@ -438,3 +438,35 @@ def test_embassies_offices_state_media_and_the_kremlin_are_speakers():
             "The Global Times wrote that Washington \"should stop meddling.\"")
     assert [s for _, s in found(body, date(2024, 5, 16))] == [
         "Kremlin", "Chinese Embassy", "Taiwan Affairs Office", "Global Times"]
+
+
+def test_ministries_the_gazetteer_does_not_list_are_speakers_as_written():
+    body = ("Jaishankar met Wang Yi in Vientiane on Thursday.\n\n"
+            "\u201cThe meeting gave the two ministers an opportunity to review the situation,\u201d India\u2019s "
+            "external affairs ministry said in a press statement.\n\n"
+            "\u201cBoth sides must fully abide by the agreements reached in the past,\u201d it said.\n\n"
+            "Russia's Foreign Ministry said in a statement that \"the sides agreed to continue the dialogue.\"\n\n"
+            "\"We are not going to be lectured by anyone,\" Netanyahu's office said.")
+    assert [s for _, s in found(body, date(2024, 7, 26))] == [
+        "India\u2019s external affairs ministry", "India\u2019s external affairs ministry",
+        "Russia's Foreign Ministry", "Netanyahu's office"]
+
+
+def test_the_treasury_and_the_department_of_state_and_a_statement_that_reads():
+    body = ("Yellen met He Lifeng in San Francisco, the US Department of State has said.\n\n"
+            "\"Secretary Blinken hosted Foreign Minister Wang Yi for an official visit today,\" the statement read.\n\n"
+            "The two \u201chad candid, direct, and productive discussions on a wide range of issues,\u201d Treasury "
+            "said in a statement.")
+    assert [s for _, s in found(body, date(2023, 11, 10))] == ["State Department", "Treasury Department"]
+
+
+def test_capitalised_runs_that_are_no_names_and_organisations_with_title_words():
+    body = ("Scholz met Xi in Beijing. The West accuses China of supplying Russia with goods for the war.\n\n"
+            "\"The war has a very significant negative impact on security in Europe,\" he said to Xi.\n\n"
+            "On Monday, the two sides held talks, describing them as \"open and frank in every respect.\"\n\n"
+            "Wang and Sullivan \u201chad candid and fruitful strategic communication,\u201d China\u2019s Foreign "
+            "Ministry wrote.\n\n"
+            "\"We will keep the channel open for the coming weeks,\" the National Security Council said.")
+    speakers = [s for _, s in found(body, date(2024, 4, 16))]
+    assert speakers[0] != "The West" and speakers[1] != "On Monday"
+    assert speakers[2:] == ["Chinese Foreign Ministry", "National Security Council"]
