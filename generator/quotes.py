@@ -100,6 +100,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
+        "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
         "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
     }
 
@@ -612,6 +613,8 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
     if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead):
         return False, None, None
+    if _patterns()["new_clause"].match(body, span.close + 1 + len(lead)):  # `"…," and Xi said that …`
+        return False, None, None
     return _parse_attribution(body, span.close + 1, end, refs, spans, state)
 
 
@@ -677,12 +680,15 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
         return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said")
     if prior and len(prior) > 1 and p["compound"].match(body[prior[-2].end:prior[-1].start]):
         return ""
+    if p["coordinated"].search(region):  # "Wang said … and called", "Zhao welcomed Albanese and said": the
+        if n:                            # subject of the first verb
+            return "and"
+        if prior:
+            return _resolve(prior[0], state) or ""
     if prior:
         return _resolve(prior[-1], state) or ""
     if _unknown_name_ends(region):
         return ""
-    if n and p["coordinated"].search(region):
-        return "and"
     return None
 
 

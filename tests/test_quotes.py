@@ -470,3 +470,15 @@ def test_capitalised_runs_that_are_no_names_and_organisations_with_title_words()
     speakers = [s for _, s in found(body, date(2024, 4, 16))]
     assert speakers[0] != "The West" and speakers[1] != "On Monday"
     assert speakers[2:] == ["Chinese Foreign Ministry", "National Security Council"]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first_and_a_quote_before_and_x_said_is_not_xs():
+    lines = ["Zhao Leji welcomed Prime Minister Anthony Albanese in his first meeting and said the two countries "
+             "are \u201cat a new starting point in their relations\u201d.",
+             "Lavrov echoed Rubio's remarks and told reporters that \"the conversation was very useful.\"",
+             "Xi met Russian Prime Minister Mikhail Mishustin and hailed Russia and China as \"great neighbouring "
+             "powers of the world.\"",
+             "Biden said the goal was for the leaders to \"understand each other, leader to leader,\" and Xi said "
+             "the world was big enough for both."]
+    assert [found(line, date(2024, 5, 16))[0][1] for line in lines] == [
+        "Zhao Leji", "Sergei Lavrov", "Xi Jinping", "Joe Biden"]
