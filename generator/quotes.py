@@ -36,7 +36,9 @@ OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
 OPENERS_BEFORE = " \t\n([{—–-/"  # characters after which a straight mark opens a quotation
 EDGE = " .,;:!?'\"-–—…"
-_DOUBLE_MARKS = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}]")
+# two single marks stand for a double one in some outlets' copy (“…’’, ``…'')
+DOUBLED = {"‘‘": "“", "``": "“", "’’": "”", "''": '"'}
+_DOUBLE_MARKS = re.compile("|".join(DOUBLED) + f"|[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}]")
 _SINGLE_MARKS = re.compile(f"[{OPEN_SINGLE}{CLOSE_SINGLE}{EITHER_SINGLE}]")
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Adm|Lt|Col|Capt|Sen|Rep|Gov|Jr|Sr|St|No|Prof|Maj|Sgt)"
                            r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$")
@@ -160,15 +162,15 @@ def _name_pattern() -> re.Pattern:
 # ---------------------------------------------------------------- quotation marks
 
 
-def _kind(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for the mark at text[i], judged by its neighbours."""
-    ch = text[i]
+def _kind(text: str, i: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the mark at text[i:i + width], judged by its neighbours."""
+    ch = DOUBLED.get(text[i:i + width], text[i])
     if ch in OPEN_DOUBLE or ch in OPEN_SINGLE:
         return "open"
     if ch in CLOSE_DOUBLE:
         return "close"
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if ch in CLOSE_SINGLE or ch == EITHER_SINGLE:
         if before.isalnum() and after.isalnum():
             return "inner"  # an apostrophe: don't, Xi’s
@@ -187,21 +189,21 @@ def _double_spans(paragraphs: list[tuple[int, str]]) -> list[Span]:
     for n, (offset, para) in enumerate(paragraphs):
         open_at: int | None = None
         for mark in _DOUBLE_MARKS.finditer(para):
-            i = mark.start()
-            kind = _kind(para, i)
+            i, j = mark.span()
+            kind = _kind(para, i, j - i)
             if open_at is None:
                 if kind in ("open", "either"):
-                    open_at = i
+                    open_at, inner = i, j
             elif kind in ("close", "either"):
-                spans.append(Span(offset + open_at + 1, offset + i, offset + open_at, offset + i, n))
+                spans.append(Span(offset + inner, offset + i, offset + open_at, offset + j - 1, n))
                 open_at = None
             else:
-                open_at = i  # a second opening mark: the first one was unbalanced
+                open_at, inner = i, j  # a second opening mark: the first one was unbalanced
         if open_at is not None:
             following = paragraphs[n + 1][1].lstrip() if n + 1 < len(paragraphs) else ""
             if following[:1] and following[0] in OPEN_DOUBLE + EITHER_DOUBLE:
                 end = offset + len(para)
-                spans.append(Span(offset + open_at + 1, end, offset + open_at, end, n, continued=True))
+                spans.append(Span(offset + inner, end, offset + open_at, end, n, continued=True))
     return spans
 
 

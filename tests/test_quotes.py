@@ -482,3 +482,12 @@ def test_a_second_verb_shares_the_subject_of_the_first_and_a_quote_before_and_x_
              "the world was big enough for both."]
     assert [found(line, date(2024, 5, 16))[0][1] for line in lines] == [
         "Zhao Leji", "Sergei Lavrov", "Xi Jinping", "Joe Biden"]
+
+
+def test_two_single_marks_stand_for_a_double_one():
+    body = ("Wang Yi met Blinken in Washington. \u201cWe have disagreements. From time to time, there will be some "
+            "jarring voices,\u2019\u2019 he said.\n\n"
+            "Modi said, ``We want peace and stability on the border,'' after the talks.")
+    assert found(body, date(2023, 10, 27)) == [
+        ("We have disagreements. From time to time, there will be some jarring voices,", "Wang Yi"),
+        ("We want peace and stability on the border,", "Narendra Modi")]
