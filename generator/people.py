@@ -36,11 +36,27 @@ class Person:
 
 
 
+_SYLLABLES = re.compile(r"\b([A-Z][a-z]+)(?:-| )([A-Za-z])([a-z]+)$")
+
+
+def _spellings(name: str) -> list[str]:
+    """The other ways outlets write a hyphenated or spaced given name at the end of a name of three words
+    or more: "Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon Suk-Yeol"; "Lee Jae-myung", "Lee Jae Myung"."""
+    m = _SYLLABLES.search(name)
+    if not m or not name[:m.start()].strip():
+        return []
+    head, (first, initial, rest) = name[:m.start()], m.groups()
+    forms = [f"{first} {initial.upper()}{rest}", f"{first}-{initial.lower()}{rest}", f"{first}-{initial.upper()}{rest}"]
+    return [head + f for f in forms if head + f != name]
+
+
 def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Person:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"people.yml: every entry needs a `name` (got {entry!r})")
     aliases = [name, *entry.get("aliases", [])]
+    if not organisation:
+        aliases += [v for a in aliases for v in _spellings(a)]
     for key in ("surname", "surname_alone"):
         surname = entry.get(key)
         if surname:

@@ -83,3 +83,10 @@ def test_a_name_inside_a_longer_word_after_an_apostrophe_is_no_mention():
     found = find_people("Biden met Li Qiang in Xi'an on Monday. Xi\u2019s aides and Xi's envoy were not there.")
     assert [(m.name, m.surface) for m in found] == [
         ("Joe Biden", "Biden"), ("Li Qiang", "Li Qiang"), ("Xi Jinping", "Xi"), ("Xi Jinping", "Xi")]
+
+
+def test_a_given_name_written_with_or_without_its_hyphen_is_the_same_person():
+    text = ("President Yoon Suk-yeol met Kim Jong-Un's envoy; Lee Jae Myung and Tsai Ing Wen were not there, "
+            "nor was Yoon Suk-Yeol's predecessor.")
+    assert [m.name for m in find_mentions(text)] == [
+        "Yoon Suk Yeol", "Kim Jong Un", "Lee Jae-myung", "Tsai Ing-wen", "Yoon Suk Yeol"]
