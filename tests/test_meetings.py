@@ -213,3 +213,13 @@ def test_an_article_recalling_an_earlier_meeting_reports_none():
     meetings, unassigned = group_meetings([opinion, report])
     assert [m.id for m in meetings] == ["2025-10-30-trump-xi"]
     assert unassigned == [Unassigned("op", "the lead recalls an earlier meeting (in 2022), not one it reports")]
+
+
+def test_places_beyond_the_usual_capitals():
+    leads = [("Blinken meets Netanyahu", "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday."),
+             ("Putin and Modi hold informal talks", "Vladimir Putin welcomed Narendra Modi at his Novo-Ogaryovo "
+                                                   "residence outside Moscow on Monday."),
+             ("Biden meets Saudi crown prince", "Joe Biden met Mohammed bin Salman in Jeddah on Friday.")]
+    places = [max(read_article(art("a", t, b, date(2024, 6, 11))).places.items(), key=lambda kv: kv[1])[0]
+              for t, b in leads]
+    assert places == ["Jerusalem", "Novo-Ogaryovo", "Jeddah"]
