@@ -50,6 +50,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "background": re.compile(cfg["background"], re.I),
+        "between": re.compile(cfg["between"], re.I),
     }
 
 
@@ -133,6 +134,10 @@ def score_people(units: list[Unit]) -> dict[str, float]:
         names = dict.fromkeys(m.name for m in unit.people if _can_be_principal(m.name, unit.text, m.start))
         for name in names:
             scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
+        for m in _patterns()["between"].finditer(unit.text):
+            parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
+            for name in list(parties)[:2]:
+                scores[name] += unit.weight * w["between"]
     return dict(scores)
 
 

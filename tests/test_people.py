@@ -25,9 +25,9 @@ def test_descriptions_resolve_by_date():
 
 
 def test_unknown_names_after_a_title_with_later_surname():
-    found = find_people("New Zealand Prime Minister Christopher Luxon met Xi. Luxon said it went well.")
+    found = find_people("New Zealand Foreign Minister Winston Peters met Xi. Peters said it went well.")
     assert [(m.name, m.known) for m in found] == [
-        ("Christopher Luxon", False), ("Xi Jinping", True), ("Christopher Luxon", False)]
+        ("Winston Peters", False), ("Xi Jinping", True), ("Winston Peters", False)]
 
 
 def test_a_description_before_a_name_is_its_title():
@@ -61,7 +61,7 @@ def test_slugs_and_order():
     assert slug_of("Antony Blinken") == "blinken"
     assert slug_of("Li Qiang") == "li-qiang"
     assert slug_of("Anthony Albanese") == "albanese"
-    assert slug_of("Christopher Luxon") == "christopher-luxon"  # not in the gazetteer: the whole name
+    assert slug_of("Winston Peters") == "winston-peters"  # not in the gazetteer: the whole name
     assert sorted(["Xi Jinping", "Keir Starmer", "Janet Yellen"], key=side_order) == [
         "Janet Yellen", "Xi Jinping", "Keir Starmer"]
     assert country_of("Dong Jun") == "China" and by_name()["Dong Jun"].short == "Dong"
