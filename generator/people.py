@@ -162,6 +162,19 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _nationality_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    table = (load("people.yml") or {}).get("nationalities") or {}
+    return standalone(table), table
+
+
+def country_named(text: str) -> str | None:
+    """The country a nationality word in `text` names ("the Indian external affairs minister" → India)."""
+    pattern, table = _nationality_pattern()
+    m = pattern.search(text)
+    return table[m.group()] if m else None
+
+
 def country_of(name: str | None) -> str | None:
     person = by_name().get(name or "")
     return person.country if person else None

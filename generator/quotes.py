@@ -27,8 +27,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
-from .people import (Beside, Person, by_name, description_variants, family_name, find_mentions, gazetteer,
-                     in_apposition, not_names, titles_beside_names)
+from .people import (Beside, Person, by_name, country_named, country_of, description_variants, family_name,
+                     find_mentions, gazetteer, in_apposition, not_names, titles_beside_names)
 from .resources import load
 from .textutil import WORD_END, alternation, fold, normalize
 
@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
         "orgdesc": re.compile(rf"\b(?:{alternation(c['organisation_descriptions'])})\b", re.I),
         "orgphrase": re.compile(c["organisation_phrase"]),
-        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?({alternation(c['role_descriptions'])})\b", re.I),
+        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,3}}?({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the|\w+ed|\w+ing)\b[^,]{1,120},"),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
@@ -530,11 +530,12 @@ def _resolve(ref: Ref, state: _State) -> str | None:
         if mentioned:
             return mentioned[0]
         return names[0] if len(names) == 1 and len(ref.surface.split()) >= 3 else None
-    if ref.kind == "role":
-        role = next(iter(ref.roles))
+    if ref.kind == "role":  # "the Indian external affairs minister": only an Indian one
+        role, country = next(iter(ref.roles)), country_named(ref.surface)
         for name, roles in reversed(state.seen or []):
             person = by_name().get(name)
-            if role in roles or (person and person.role and role in person.role.casefold()):
+            if (role in roles or (person and person.role and role in person.role.casefold())) \
+                    and (country is None or country_of(name) in (country, None)):
                 return name
     return None
 
@@ -632,6 +633,11 @@ def _final_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     return _parse_attribution(body, span.close + 1 + comma, sentence_end, refs, spans, state)
 
 
+def _blank(m: re.Match) -> str:
+    """Spaces for a match: text taken out of consideration, offsets kept."""
+    return " " * len(m.group())
+
+
 def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
                         state: _State, subject: str | None) -> tuple[str | None, str | None] | None:
     """The nearest cue verb before the quotation in its sentence and its subject; None when there is no cue."""
@@ -649,8 +655,9 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
         prior = _refs_in(refs, start, start + was[-1].start(), spans)
         if prior:
             return _resolve(prior[-1], state), "quoted"
-    # not a cue inside an aside ("Austin, asked about the meeting, said: …")
-    cues = list(p["cue"].finditer(p["relative"].sub(lambda m: " " * len(m.group()), head)))
+    # not a cue inside an aside ("Austin, asked about the meeting, said: …"); the comma that introduces the
+    # quotation closes none ("Later, the minister said, “…”")
+    cues = list(p["cue"].finditer(p["relative"].sub(_blank, re.sub(r",\s*$", _blank, head))))
     if not cues:
         return None
     word = cues[-1].group().casefold()
@@ -675,7 +682,7 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
     lead = head[clause_start - start:cue.start()]
     if p["passive"].search(lead):
         return ""
-    region = p["relative"].sub(lambda m: " " * len(m.group()), lead)
+    region = p["relative"].sub(_blank, lead)
     prior = [r for r in _refs_in(refs, clause_start, start + cue.start(), spans)
              if region[r.start - clause_start:r.end - clause_start].strip()]
     if prior and _unknown_name_ends(body[prior[-1].end:start + cue.start()]):

@@ -491,3 +491,10 @@ def test_two_single_marks_stand_for_a_double_one():
     assert found(body, date(2023, 10, 27)) == [
         ("We have disagreements. From time to time, there will be some jarring voices,", "Wang Yi"),
         ("We want peace and stability on the border,", "Narendra Modi")]
+
+
+def test_a_role_with_a_nationality_names_someone_of_that_country_after_an_opening_phrase():
+    body = ("Jaishankar\u2019s discussions with Wang Yi also covered the BRICS agenda.\n\n"
+            "Following their meeting, the Indian external affairs minister took to Twitter and said, \"Just "
+            "concluded meeting with Director Wang Yi of the Office of the CPC Central Commission.\"")
+    assert found(body, date(2024, 7, 26))[0][1] == "Subrahmanyam Jaishankar"
