@@ -447,7 +447,8 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
         people = [x for x in desc_owner[m.group().casefold()] if x.active(on)]
         candidates.append(Ref(m.start(), m.end(), "description", "|".join(x.name for x in people), m.group()))
     for m in p["orgphrase"].finditer(body):
-        name = m.group()[0].upper() + m.group()[1:]
+        name = re.sub(r"^the\s+", "", m.group(), flags=re.I)
+        name = name[0].upper() + name[1:]
         candidates.append(Ref(m.start(), m.end(), "organisation", name, m.group()))
     for m in p["orgdesc"].finditer(body):
         candidates.append(Ref(m.start(), m.end(), "organisation-description", None, m.group()))

@@ -498,3 +498,11 @@ def test_a_role_with_a_nationality_names_someone_of_that_country_after_an_openin
             "Following their meeting, the Indian external affairs minister took to Twitter and said, \"Just "
             "concluded meeting with Director Wang Yi of the Office of the CPC Central Commission.\"")
     assert found(body, date(2024, 7, 26))[0][1] == "Subrahmanyam Jaishankar"
+
+
+def test_bodies_named_office_or_ministry_of_something_are_speakers():
+    body = ("Kishida will arrive in Seoul for a summit with President Yoon Suk Yeol.\n\n"
+            "The Office of the President on May 2 said in a news release, \"President Yoon used his visit to "
+            "Japan in March as an opportunity.\"\n\n"
+            "\"The border situation was discussed in detail,\" the Ministry of External Affairs said.")
+    assert [s for _, s in found(body, date(2023, 5, 3))] == ["Office of the President", "Ministry of External Affairs"]
