@@ -96,8 +96,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,3}}?({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the|\w+ed|\w+ing)\b[^,]{1,120},"),
-        # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue
-        "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*)?(?:\w+ly\s+)?(?:{cue})"
+        # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue, or
+        # the name may end one ("a senior official, John Roe, told reporters")
+        "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),
@@ -567,15 +568,22 @@ def _close_by(gap: str, adverb: bool = False) -> bool:
             and all(w.casefold() in titles or w[0].isupper() or w in links for w in words))
 
 
+def _sentence_ends(text: str) -> bool:
+    """A full stop in `text` that is not an abbreviation's ("Maj. Gen.")."""
+    return any(not ABBREVIATIONS.search(text[:m.start()]) for m in re.finditer(r"\.(?:\s|$)", text))
+
+
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
-    """"Foreign Ministry spokesperson Wang Wenbin": the person named right after an institution speaks."""
-    if ref.kind != "organisation":
+    """"Foreign Ministry spokesperson Wang Wenbin", "the spokesman, Maj. Gen. Patrick Ryder,": the person named
+    right after an institution, or in apposition to a role or an unnamed source, speaks."""
+    if ref.kind not in ("organisation", "role", "unnamed"):
         return ref
     nxt = next((r for r in refs if r.start >= ref.end), None)
     gap = body[ref.end:nxt.start] if nxt else ""
+    apposition = "" if ref.kind == "organisation" else ",?"
     # a role run, not a clause: "the White House said in a statement.\n\nSullivan …" names no one behind it
-    if nxt and nxt.kind == "person" and re.fullmatch(r"[ \t\w.-]{0,40}", gap) \
-            and not re.search(r"\.(?:\s|$)", gap) and not _patterns()["cue"].search(gap):
+    if nxt and nxt.kind == "person" and re.fullmatch(apposition + r"[ \t\w.-]{0,40}", gap) \
+            and not _sentence_ends(gap) and not _patterns()["cue"].search(gap):
         return nxt
     return ref
 

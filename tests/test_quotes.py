@@ -506,3 +506,11 @@ def test_bodies_named_office_or_ministry_of_something_are_speakers():
             "Japan in March as an opportunity.\"\n\n"
             "\"The border situation was discussed in detail,\" the Ministry of External Affairs said.")
     assert [s for _, s in found(body, date(2023, 5, 3))] == ["Office of the President", "Ministry of External Affairs"]
+
+
+def test_a_name_in_apposition_to_a_role_or_an_unnamed_source_is_the_speaker():
+    body = ("Austin met Dong Jun in Singapore on Friday.\n\n"
+            "\u201cHe reiterated that the PRC should not use the transition as a pretext for coercive measures,\" "
+            "the spokesman, Maj. Gen. Patrick Ryder, said in a statement.\n\n"
+            "\"We will keep talking,\" a senior official, Daniel Kritenbrink, told reporters.")
+    assert [s for _, s in found(body, date(2024, 5, 31))] == ["Patrick Ryder", "Daniel Kritenbrink"]
