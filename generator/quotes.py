@@ -635,11 +635,16 @@ def _final_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     """A closing clause that attributes the whole sentence: `China agreed to "…" in May, the White House said.`"""
     if any(span.close < s.open < sentence_end for s in spans):
         return False, None, None
-    masked = _mask(body, spans, span.close + 1, sentence_end)
-    comma = masked.rfind(",")
+    return _closing_clause(body, span.close + 1, sentence_end, refs, spans, state)
+
+
+def _closing_clause(body: str, start: int, end: int, refs: list[Ref], spans: list[Span],
+                    state: _State) -> tuple[bool, str | None, str | None]:
+    """The attribution after the last comma of body[start:end] (", the White House said.")."""
+    comma = _mask(body, spans, start, end).rfind(",")
     if comma < 0:
         return False, None, None
-    return _parse_attribution(body, span.close + 1 + comma, sentence_end, refs, spans, state)
+    return _parse_attribution(body, start + comma, end, refs, spans, state)
 
 
 def _blank(m: re.Match) -> str:
@@ -789,6 +794,11 @@ def extract_quotes(article: Article) -> list[Quote]:
         paragraph += body.count("\n\n", sentences[k - 1][0], sentence[0]) if k else 0
         subject_ref = _sentence_subject(body, sentence, refs, spans)
         subject = _resolve(subject_ref, state) if subject_ref else None
+        if not any(sentence[0] <= s.open < sentence[1] for s in spans):
+            # "…, India's Foreign Secretary Vikram Misri said.": the one reporting is whom "he" means next
+            _, reporter, _ = _closing_clause(body, *sentence, refs, spans, state)
+            if reporter and reporter not in organisations:
+                subject = reporter
         # "Wang pointed to China's “…” which, he says, …": a pronoun after a named subject is that subject
         local = state
         if subject and subject_ref.kind in ("person", "description", "role") \

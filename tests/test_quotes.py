@@ -514,3 +514,11 @@ def test_a_name_in_apposition_to_a_role_or_an_unnamed_source_is_the_speaker():
             "the spokesman, Maj. Gen. Patrick Ryder, said in a statement.\n\n"
             "\"We will keep talking,\" a senior official, Daniel Kritenbrink, told reporters.")
     assert [s for _, s in found(body, date(2024, 5, 31))] == ["Patrick Ryder", "Daniel Kritenbrink"]
+
+
+def test_he_after_a_sentence_that_ends_with_someone_reporting_it_is_that_reporter():
+    body = ("Narendra Modi and Xi Jinping will hold a meeting on the sidelines of the BRICS summit on October 23, "
+            "India's Foreign Secretary Vikram Misri said.\n\n"
+            "\"I can confirm that there will be a bilateral meeting between Prime Minister Modi and President Xi "
+            "tomorrow,\" he said at a news conference.")
+    assert found(body, date(2024, 10, 22))[0][1] == "Vikram Misri"
