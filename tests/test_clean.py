@@ -85,3 +85,16 @@ def test_seeds_are_clean(seeds):
 
 def test_dev_corpus_is_clean(dev_corpus):
     _assert_clean(dev_corpus / "articles")
+
+
+def test_captions_that_end_in_their_date_are_junk_but_prose_dates_stay():
+    text = ("Blinken met Wang Yi in Washington on Thursday, the State Department said.\n\n"
+            "At right, Chinese Foreign Minister Wang Yi gives a speech in Beijing, Jan. 24, 2024.\n\n"
+            "Wang Yi and Antony Blinken shake hands in Nusa Dua, Bali, Indonesia, July 9, 2022.\n\n"
+            "Marco Rubio meets Sergei Lavrov at Diriyah Palace, in Riyadh, Saudi Arabia, Tuesday Feb. 18, 2025. "
+            "(Evelyn Hockstein/Pool Photo via AP)\n\n"
+            "Biden and Xi last met in Bali, Indonesia, on November 14, 2022.")
+    body, removed = clean_text(text, "Blinken meets Wang")
+    assert body.split("\n\n") == ["Blinken met Wang Yi in Washington on Thursday, the State Department said.",
+                                  "Biden and Xi last met in Bali, Indonesia, on November 14, 2022."]
+    assert len(removed) == 3
