@@ -98,3 +98,13 @@ def test_captions_that_end_in_their_date_are_junk_but_prose_dates_stay():
     assert body.split("\n\n") == ["Blinken met Wang Yi in Washington on Thursday, the State Department said.",
                                   "Biden and Xi last met in Bali, Indonesia, on November 14, 2022."]
     assert len(removed) == 3
+
+
+def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
+    text = ("Moscow/New Delhi, July 9 (IANS) Prime Minister Narendra Modi was accorded a warm welcome.\n\n"
+            "KAZAN, October 22. /TASS/. Narendra Modi and Xi Jinping will hold a meeting on Wednesday.\n\n"
+            "MOSCOW, Aug. 28 (Xinhua) -- Vladimir Putin and Narendra Modi held phone talks on Monday.")
+    body, _ = clean_text(text, "Modi meets Putin")
+    assert body.split("\n\n") == ["Prime Minister Narendra Modi was accorded a warm welcome.",
+                                  "Narendra Modi and Xi Jinping will hold a meeting on Wednesday.",
+                                  "Vladimir Putin and Narendra Modi held phone talks on Monday."]
