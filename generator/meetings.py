@@ -131,9 +131,13 @@ def score_people(units: list[Unit]) -> dict[str, float]:
     w = _config()["weights"]
     scores: Counter[str] = Counter()
     for unit in units:
-        names = dict.fromkeys(m.name for m in unit.people if _can_be_principal(m.name, unit.text, m.start))
-        for name in names:
-            scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
+        names: dict[str, float] = {}  # a name met only as a possessive ("amid Trump's push") weighs less
+        for m in unit.people:
+            if _can_be_principal(m.name, unit.text, m.start):
+                owner = unit.text.startswith(("'s", "’s"), m.end)
+                names[m.name] = max(names.get(m.name, 0.0), w["possessive"] if owner else 1.0)
+        for name, share in names.items():
+            scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"]) * share
         for m in _patterns()["between"].finditer(unit.text):
             parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
             for name in list(parties)[:2]:
