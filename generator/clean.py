@@ -57,6 +57,14 @@ def _key(line: str) -> str:
     return _NON_WORD.sub(" ", fold(line)).strip()
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
+
+
+def _prose(line: str, r: Rules) -> bool:
+    """Long and of several sentences: a paragraph, not a caption."""
+    return len(line.split()) >= r.long_line_words and len(_SENTENCE_END.findall(line)) >= 2
+
+
 def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     """Indices of lines that are junk."""
     keys = [_key(line) for line in lines]
@@ -70,8 +78,8 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
             junk.add(i)
         elif r.quoted_line.match(line) and counts[key] == 1:
             continue  # a quotation standing alone (a quoted heading) is a quotation, not a heading
-        elif counts[key] > 1 or key == title_key:
-            junk.add(i)  # repeated lines: captions shown twice, repeated headlines
+        elif key == title_key or counts[key] > 1 and (i != keys.index(key) or not _prose(line, r)):
+            junk.add(i)  # repeated lines: captions shown twice, repeated headlines (a lead shown twice: kept once)
         elif (words := len(line.split())) < r.min_words or (
             words < r.long_line_words and not r.sentence_end.search(line)
         ):

@@ -108,3 +108,12 @@ def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
     assert body.split("\n\n") == ["Prime Minister Narendra Modi was accorded a warm welcome.",
                                   "Narendra Modi and Xi Jinping will hold a meeting on Wednesday.",
                                   "Vladimir Putin and Narendra Modi held phone talks on Monday."]
+
+
+def test_a_paragraph_of_prose_shown_twice_is_kept_once_a_repeated_caption_not_at_all():
+    lead = ("Early last month, John Kerry and Xie Zhenhua held talks in southern California ahead of the summit. "
+            "The location, a desert estate near Palm Springs, was symbolic.")
+    caption = "President Joe Biden greets Chinese President Xi Jinping before a meeting in Woodside."
+    text = f"{lead}\n\n{caption}\n\n{lead.replace('summit.', 'summit .')}\n\n{caption}\n\nThe envoys agreed to meet again."
+    body, _ = clean_text(text, "Kerry and Xie at Sunnylands")
+    assert body.split("\n\n") == [lead, "The envoys agreed to meet again."]
