@@ -315,7 +315,35 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
             if free(*m.span()):
                 found.append(Mention(name, m.start(), m.end(), m.group(), False))
                 spans.append(m.span())
+    for token, name in _family_names_alone(found).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w’'-])(?![ \t]+[A-Z])", text):
+            if free(*m.span()):
+                found.append(Mention(name, m.start(), m.end(), m.group(), True))
+                spans.append(m.span())
     return _titles_resolved(text, sorted(found, key=lambda m: m.start), described)
+
+
+@lru_cache(maxsize=1)
+def _not_alone() -> frozenset[str]:
+    return frozenset((load("people.yml") or {}).get("not_alone") or ())
+
+
+def _family_names_alone(found: list[Mention]) -> dict[str, str]:
+    """"Li told Yellen" after "Premier Li Qiang": the family names the gazetteer does not list alone (others share
+    them) → the one person named in full in the text who has it."""
+    people = by_name()
+    full = {m.name for m in found if m.known and " " in m.name and m.name in m.surface}
+    owners: dict[str, set[str]] = {}
+    for name in full:
+        for part in name.split():
+            owners.setdefault(part, set()).add(name)
+    out = {}
+    for name in full:
+        person = people[name]
+        token = family_name(name, person)
+        if token not in person.aliases and token not in _not_alone() and len(owners[token]) == 1 and len(token) > 1:
+            out[token] = name
+    return out
 
 
 def _titles_resolved(text: str, found: list[Mention], described: set[tuple[int, int]]) -> list[Mention]:

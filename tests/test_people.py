@@ -90,3 +90,11 @@ def test_a_given_name_written_with_or_without_its_hyphen_is_the_same_person():
             "nor was Yoon Suk-Yeol's predecessor.")
     assert [m.name for m in find_mentions(text)] == [
         "Yoon Suk Yeol", "Kim Jong Un", "Lee Jae-myung", "Tsai Ing-wen", "Yoon Suk Yeol"]
+
+
+def test_a_shared_family_name_alone_names_the_one_person_named_in_full_with_it():
+    found = find_people("Janet Yellen met Premier Li Qiang. Li told Yellen that ties can improve. "
+                        "Kerry met Xie Zhenhua; later Kerry and Xie flew home. He Lifeng came too. He said so.")
+    assert [(m.name, m.surface) for m in found if m.surface in ("Li", "Xie", "He")] == [
+        ("Li Qiang", "Li"), ("Xie Zhenhua", "Xie")]
+    assert [m.surface for m in find_people("Li Qiang met Li Keqiang's widow. Li said.") if m.surface == "Li"] == []
