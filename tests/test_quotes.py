@@ -419,9 +419,12 @@ def test_a_title_before_the_given_name_of_someone_named_in_full():
 def test_accusing_welcoming_and_speaking_of_are_cues():
     lines = ["Wang accused Washington of \u201cbullying\u201d its neighbours.",
              "Blinken welcomed \u201ca real step forward\u201d on fentanyl.",
+             "Kerry tweets after the talks that the \u2018climate crisis demands that the two economies work "
+             "together\u2019.",
              "Blinken spoke to Xi about Chinese support for Russia, specifically that without it \u201cRussia "
              "would struggle to sustain its assault on Ukraine,\u201d and about the Middle East."]
-    assert [found(line, date(2024, 4, 26))[0][1] for line in lines] == ["Wang Yi", "Antony Blinken", "Antony Blinken"]
+    assert [found(line, date(2024, 4, 26))[0][1] for line in lines] == [
+        "Wang Yi", "Antony Blinken", "John Kerry", "Antony Blinken"]
 
 
 def test_no_reference_starts_inside_a_word_after_an_apostrophe():
