@@ -162,6 +162,16 @@ def _relative_year(words: str, anchor: date) -> date:
     return date(anchor.year + (1 if words.startswith("next") else -1 if words.startswith("last") else 0), 1, 1)
 
 
+def weekdays_named(text: str) -> list[tuple[int, int]]:
+    """(position, weekday: 0 = Monday) of the days of the week `text` names as events (not "since Monday"):
+    what an undated article still says of its date."""
+    found = []
+    for m in _patterns()["weekday"].finditer(text):
+        if (m["mod"] or "").strip().lower() not in ("since", "until", "till", "by"):
+            found.append((m.start(), _weekdays()[m["wd"].lower()]))
+    return found
+
+
 def find_dates(text: str, published: date | None, tense: str | None = None) -> list[DateRef]:
     """Date expressions of `text` (best read one sentence at a time), resolved against `published`.
 

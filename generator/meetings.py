@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .dates import FUTURE, DateRef, find_dates, tense_at
+from .dates import FUTURE, DateRef, find_dates, tense_at, weekdays_named
 from .model import Article, Meeting, Mention, Unassigned, Version
 from .people import by_name, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
@@ -86,6 +86,7 @@ class Reading:
     places: dict[str, float] = field(default_factory=dict)  # venue or city name → weight
     duration: str | None = None
     reason: str | None = None  # why no meeting can be read from it
+    weekday: int | None = None  # undated: the day of the week the lead gives the meeting (0 = Monday)
 
 
 def lead_units(article: Article) -> list[Unit]:
@@ -314,7 +315,19 @@ def read_article(article: Article) -> Reading:
     reading.duration = find_duration(article, principals)
     if reading.date is None:
         reading.reason = NO_DATE
+        reading.weekday = meeting_weekday(units, principals)
     return reading
+
+
+def meeting_weekday(units: list[Unit], principals: tuple[str, ...]) -> int | None:
+    """The day of the week nearest a meeting cue in the first lead sentence naming a principal that has both."""
+    cue = _patterns()["cue"]
+    for unit in units:
+        days = weekdays_named(unit.text)
+        if unit.cue and days and {m.name for m in unit.people} & set(principals):
+            cues = [m.start() for m in cue.finditer(unit.text)]
+            return min(days, key=lambda d: min(abs(d[0] - c) for c in cues))[1]
+    return None
 
 
 # ---- grouping ------------------------------------------------------------------------------------------------
@@ -374,19 +387,26 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token, for compar
 
 
 def attach_undated(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
-    """An article with no date at all joins its principals' meeting when they met once in the corpus; when they
-    met more than once, which meeting it reports cannot be told, and it stays out."""
+    """An article with no date at all joins its principals' meeting when they met once in the corpus (on the day
+    of the week it names, if it names one); when they met more than once, which meeting it reports cannot be
+    told, and it stays out."""
     by_pair: dict[frozenset[str], list[Cluster]] = defaultdict(list)
     for c in clusters:
         by_pair[c.pair].append(c)
     unassigned = []
     for r in readings:
-        same = by_pair.get(frozenset(r.principals), [])
+        met = by_pair.get(frozenset(r.principals), [])
+        # "… met on Monday": only a meeting on a Monday
+        same = [c for c in met if r.weekday is None or c.date().weekday() == r.weekday]
         if len(same) == 1:
             same[0].readings.append(r)
+        elif not met:
+            unassigned.append(Unassigned(r.article, r.reason))
         else:
-            unassigned.append(Unassigned(r.article, r.reason if not same else
-                                         f"{NO_DATE}, and {' and '.join(r.principals)} met {len(same)} times"))
+            day = calendar.day_name[r.weekday] if r.weekday is not None else ""
+            times = f"{len(met)} times, none on a {day}" if not same else \
+                f"{len(same)} times" + (f" on a {day}" if day else "")
+            unassigned.append(Unassigned(r.article, f"{NO_DATE}, and {' and '.join(r.principals)} met {times}"))
     return unassigned
 
 

@@ -96,11 +96,16 @@ def test_an_undated_article_joins_its_principals_only_meeting():
     undated = art("u", "Yellen and He hold talks", "Janet Yellen met He Lifeng in Beijing on Saturday.", None)
     meetings, unassigned = group_meetings([LI, HE, HE2, undated])
     assert unassigned == [] and [m.articles for m in meetings if "u" in m.articles] == [("he", "he2", "u")]
+    # two meetings of theirs: the day of the week it names tells which, if only one was on that day
     later = art("later", "Yellen meets He again", "Janet Yellen met He Lifeng in Beijing on Monday.",
                 date(2023, 11, 7))
-    meetings, unassigned = group_meetings([HE, later, undated])
-    assert len(meetings) == 2 and [u.article for u in unassigned] == ["u"]
-    assert "met 2 times" in unassigned[0].reason
+    no_day = art("n", "Yellen and He hold talks", "Janet Yellen met He Lifeng in Beijing.", None)
+    friday = art("f", "Yellen and He hold talks", "Janet Yellen met He Lifeng in Beijing on Friday.", None)
+    meetings, unassigned = group_meetings([HE, later, undated, no_day, friday])
+    assert len(meetings) == 2 and [m.articles for m in meetings if "u" in m.articles] == [("he", "u")]
+    assert [(u.article, u.reason.split(", and ")[1]) for u in unassigned] == [
+        ("f", "Janet Yellen and He Lifeng met 2 times, none on a Friday"),
+        ("n", "Janet Yellen and He Lifeng met 2 times")]
 
 
 def test_conflicting_dates_are_kept_and_syndicated_copies_found():
