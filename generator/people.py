@@ -26,7 +26,7 @@ class Person:
     end: date | None = None
     organisation: bool = False
     short: str | None = None  # the surname used in meeting ids ("Blinken"); None: the full name
-
+    pronoun: str | None = None  # "he" or "she" (None: an organisation)
 
     def active(self, on: date | None) -> bool:
         if on is None:
@@ -72,6 +72,7 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Perso
         end=parse_date(entry["to"]) if entry.get("to") else None,
         organisation=organisation,
         short=entry.get("surname") or entry.get("surname_alone"),
+        pronoun=None if organisation else entry.get("pronoun", "he"),
     )
 
 
@@ -173,6 +174,12 @@ def country_named(text: str) -> str | None:
     pattern, table = _nationality_pattern()
     m = pattern.search(text)
     return table[m.group()] if m else None
+
+
+def may_be(name: str, pronoun: str) -> bool:
+    """Whether "he" or "she" can stand for `name` (anyone the gazetteer does not know can be either)."""
+    person = by_name().get(name)
+    return person is None or person.pronoun in (None, pronoun.casefold())
 
 
 def country_of(name: str | None) -> str | None:

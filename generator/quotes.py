@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, country_named, country_of, description_variants, family_name,
-                     find_mentions, gazetteer, in_apposition, not_names, titles_beside_names)
+                     find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
 from .resources import load
 from .textutil import WORD_END, alternation, fold, normalize
 
@@ -523,7 +523,10 @@ def _resolve(ref: Ref, state: _State) -> str | None:
     if ref.kind in ("person", "organisation"):
         return ref.name
     if ref.kind == "pronoun-person":
-        return None if state.rivals else state.person
+        if state.person is None or may_be(state.person, ref.surface):
+            return None if state.rivals else state.person
+        # "Trump asked Sheinbaum … she suggested": the latest person mentioned whom the pronoun fits
+        return next((n for n, _ in reversed(state.seen or []) if may_be(n, ref.surface)), None)
     if ref.kind in ("pronoun-organisation", "organisation-description"):
         return state.organisation
     if ref.kind == "description":

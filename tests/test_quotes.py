@@ -525,3 +525,10 @@ def test_he_after_a_sentence_that_ends_with_someone_reporting_it_is_that_reporte
             "\"I can confirm that there will be a bilateral meeting between Prime Minister Modi and President Xi "
             "tomorrow,\" he said at a news conference.")
     assert found(body, date(2024, 10, 22))[0][1] == "Vikram Misri"
+
+
+def test_she_never_means_a_man_nor_he_a_woman():
+    body = ("Trump asked how long Claudia Sheinbaum wanted the tariffs paused. Initially aiming high, she "
+            "humorously suggested, 'let's pause it forever.'\n\n"
+            "Trump met Janet Yellen on Monday. \"We talked about tariffs,\" she said.")
+    assert [s for _, s in found(body, date(2025, 2, 4))] == ["Claudia Sheinbaum", "Janet Yellen"]
