@@ -121,6 +121,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "object": frozenset(c["object_markers"]),
         "cues": frozenset(" ".join(v.casefold().split()) for v in c["cue_verbs"]),
         "not_subjects": frozenset(w.casefold() for w in c["not_subjects"]),
+        "any_role": frozenset(c["any_role"]),
     }
 
 
@@ -537,6 +538,8 @@ def _resolve(ref: Ref, state: _State) -> str | None:
         return names[0] if len(names) == 1 and len(ref.surface.split()) >= 3 else None
     if ref.kind == "role":  # "the Indian external affairs minister": only an Indian one
         role, country = next(iter(ref.roles)), country_named(ref.surface)
+        if role in _word_sets()["any_role"]:  # "the Russian leader": whoever of Russia was named last
+            return next((n for n, _ in reversed(state.seen or []) if country and country_of(n) == country), None)
         for name, roles in reversed(state.seen or []):
             person = by_name().get(name)
             if (role in roles or (person and person.role and role in person.role.casefold())) \
@@ -675,8 +678,8 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     # not a cue inside an aside ("Austin, asked about the meeting, said: …"); the comma that introduces the
     # quotation closes none ("Later, the minister said, “…”")
     cues = list(p["cue"].finditer(p["relative"].sub(_blank, re.sub(r",\s*$", _blank, head))))
-    if not cues:
-        return None
+    if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
+        return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
     if word.endswith("ing"):
         return subject, word

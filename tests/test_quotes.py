@@ -532,3 +532,14 @@ def test_she_never_means_a_man_nor_he_a_woman():
             "humorously suggested, 'let's pause it forever.'\n\n"
             "Trump met Janet Yellen on Monday. \"We talked about tariffs,\" she said.")
     assert [s for _, s in found(body, date(2025, 2, 4))] == ["Claudia Sheinbaum", "Janet Yellen"]
+
+
+def test_the_leader_of_a_country_agencies_colons_and_more_cue_verbs():
+    body = ("Vladimir Putin met Kim Jong Un at the Vostochny cosmodrome on Wednesday.\n\n"
+            "\"Russia has risen to a sacred fight,\" the North Korean leader said.\n\n"
+            "\"We highly appreciate your consistent support,\" the Russian leader said.\n\n"
+            "KCNA said the two leaders \"had a candid and friendly conversation.\"\n\n"
+            "Putin was unequivocal: \"Our cooperation is not directed against anyone.\"\n\n"
+            "Kim denounced the sanctions as \"a typical act of unilateral bullying.\"")
+    assert [s for _, s in found(body, date(2023, 9, 13))] == [
+        "Kim Jong Un", "Vladimir Putin", "KCNA", "Vladimir Putin", "Kim Jong Un"]
