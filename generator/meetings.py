@@ -387,17 +387,18 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token, for compar
 
 
 def attach_undated(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
-    """An article with no date at all joins its principals' meeting when they met once in the corpus (on the day
-    of the week it names, if it names one); when they met more than once, which meeting it reports cannot be
-    told, and it stays out."""
+    """An article with no date at all joins its principals' meeting when they met once in the corpus, or the one
+    of their meetings on the day of the week it names; else which meeting it reports cannot be told, and it
+    stays out."""
     by_pair: dict[frozenset[str], list[Cluster]] = defaultdict(list)
     for c in clusters:
         by_pair[c.pair].append(c)
     unassigned = []
     for r in readings:
         met = by_pair.get(frozenset(r.principals), [])
-        # "… met on Monday": only a meeting on a Monday
-        same = [c for c in met if r.weekday is None or c.date().weekday() == r.weekday]
+        # of several meetings, "… met on Monday" can only report one on a Monday (a single meeting's date may
+        # be off by a day: it stays the one)
+        same = met if len(met) == 1 else [c for c in met if r.weekday is None or c.date().weekday() == r.weekday]
         if len(same) == 1:
             same[0].readings.append(r)
         elif not met:
