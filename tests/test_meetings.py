@@ -249,3 +249,12 @@ def test_people_named_in_passing_possessives_or_a_hypothetical_meeting_are_not_p
             "a potential meeting between Donald Trump and Vladimir Putin.\n\n"
             "Sergei Lavrov said the meeting with Rubio was useful.", date(2025, 2, 18))
     assert set(read_article(a).principals) == {"Marco Rubio", "Sergei Lavrov"}
+
+
+def test_a_call_or_speaking_with_someone_is_an_encounter():
+    a = art("a", "Mexico president touts 'excellent' Trump call, promises collaboration",
+            "Mexican President Claudia Sheinbaum thanked Donald Trump for an \u201cexcellent and respectful\u201d "
+            "call on Thursday.", date(2025, 3, 6))
+    b = art("b", "Mexico breathes easier", "On Thursday morning, Claudia Sheinbaum spoke with Donald Trump "
+            "about his tariffs.", date(2025, 3, 6))
+    assert [(r.reason, r.date) for r in map(read_article, (a, b))] == [(None, date(2025, 3, 6))] * 2
