@@ -178,7 +178,9 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     cue = _patterns()["cue"]
     for position, unit in enumerate(units):
         named = len({m.name for m in unit.people} & wanted)
-        if not named and not unit.cue:
+        # a day in a sentence about one of them that reports no encounter ("Kim arrived on September 12") is some
+        # other event's: the published date is the better guess, when there is one
+        if not unit.cue and (published is not None and named < len(wanted) or not named):
             continue
         rank = (unit.cue and named > 0, named, -position)
         if best is not None and rank[:2] <= best[0][:2]:

@@ -258,3 +258,12 @@ def test_a_call_or_speaking_with_someone_is_an_encounter():
     b = art("b", "Mexico breathes easier", "On Thursday morning, Claudia Sheinbaum spoke with Donald Trump "
             "about his tariffs.", date(2025, 3, 6))
     assert [(r.reason, r.date) for r in map(read_article, (a, b))] == [(None, date(2025, 3, 6))] * 2
+
+
+def test_a_day_in_a_sentence_about_one_principal_that_reports_no_encounter_is_not_the_meetings():
+    a = art("a", "Putin met Kim Jong Un at the Vostochny cosmodrome",
+            "Vladimir Putin and Kim Jong Un met at the Vostochny Cosmodrome in the Amur Region.\n\n"
+            "Kim Jong Un arrived in Russia on September 12 by armored train.", date(2023, 9, 13))
+    b = art("b", "Putin, US Envoy Witkoff Meet in Moscow", "A discussion between Vladimir Putin and Steve Witkoff "
+            "began in Moscow on Friday.", date(2025, 4, 27))
+    assert [read_article(x).date for x in (a, b)] == [date(2023, 9, 13), date(2025, 4, 25)]
