@@ -241,10 +241,13 @@ def test_a_title_case_headline_verb_is_no_part_of_a_name():
 
 
 def test_people_named_in_passing_possessives_or_a_hypothetical_meeting_are_not_principals():
+    # "under President Trump", "since President Trump took office", "amid Trump's push", "a potential meeting
+    # between Trump and Putin": Trump is named in every sentence, the meeting is Rubio's and Lavrov's
     a = art("a", "US, Russia hold five-hour talks in Saudi Arabia",
             "Russia and the U.S. agreed Tuesday to start work on ending the war, the two countries' top diplomats "
             "said after talks that reflected an about-face in policy under President Donald Trump.\n\n"
             "Secretary of State Marco Rubio said he and Sergei Lavrov agreed on three goals after the talks.\n\n"
+            "They were the first talks since President Donald Trump took office.\n\n"
             "The meeting took place amid Donald Trump's push to end the war. The talks were expected to prepare "
             "a potential meeting between Donald Trump and Vladimir Putin.\n\n"
             "Sergei Lavrov said the meeting with Rubio was useful.", date(2025, 2, 18))
