@@ -117,3 +117,14 @@ def test_a_paragraph_of_prose_shown_twice_is_kept_once_a_repeated_caption_not_at
     text = f"{lead}\n\n{caption}\n\n{lead.replace('summit.', 'summit .')}\n\n{caption}\n\nThe envoys agreed to meet again."
     body, _ = clean_text(text, "Kerry and Xie at Sunnylands")
     assert body.split("\n\n") == [lead, "The envoys agreed to meet again."]
+
+
+def test_agency_bars_transcript_labels_and_privacy_notices():
+    text = ("LONDON | Xinhua | Keir Starmer met with Volodymyr Zelensky in London on Saturday.\n\n"
+            "Anchor: Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.\n\n"
+            "If you're curious, you can read our Privacy Notice.\n\n"
+            "The leaders discussed the terms of use of the new port and the privacy of data.")
+    body, _ = clean_text(text, "Starmer meets Zelensky")
+    assert body.split("\n\n") == ["Keir Starmer met with Volodymyr Zelensky in London on Saturday.",
+                                  "Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.",
+                                  "The leaders discussed the terms of use of the new port and the privacy of data."]
