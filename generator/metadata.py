@@ -9,11 +9,12 @@ from .dates import find_dates
 from .resources import load
 
 URL_DATE = [
-    re.compile(r"/(20\d\d|19\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),  # /2023/11/15/
-    re.compile(r"(?<!\d)(20\d\d|19\d\d)-(\d\d)-(\d\d)(?!\d)"),  # /2023-06-19/, slug-2023-06-19
-    re.compile(r"/(20\d\d)[-/]?(\d\d)/(\d\d)/"),  # /2023-07/10/, /202311/16/
-    re.compile(r"/(20\d\d)/(\d\d)(\d\d)/"),  # /2024/0601/
-    re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)"),  # /20231116/
+    re.compile(r"/(?P<y>20\d\d|19\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$|[-_])"),  # /2023/11/15/
+    re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),  # /2023-06-19/, slug-2023-06-19
+    re.compile(r"/(?P<y>20\d\d)[-/]?(?P<m>\d\d)/(?P<d>\d\d)/"),  # /2023-07/10/, /202311/16/
+    re.compile(r"/(?P<y>20\d\d)/(?P<m>\d\d)(?P<d>\d\d)/"),  # /2024/0601/
+    re.compile(r"(?<!\d)(?P<y>20\d\d)(?P<m>\d\d)(?P<d>\d\d)(?:\d{4}|\d{6})?(?!\d)"),  # /20231116/, 20250203180300
+    re.compile(r"(?<![\d-])(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>20\d\d)(?!\d)"),  # /10-30-2025/ (US order)
 ]
 
 
@@ -40,7 +41,7 @@ def published_from_url(url: str | None) -> date | None:
     for pattern in URL_DATE:
         for match in pattern.finditer(path):
             try:
-                found = date(*map(int, match.groups()))
+                found = date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 continue
             if 1990 <= found.year <= 2100:

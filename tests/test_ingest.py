@@ -46,7 +46,9 @@ def test_outlet_and_date_inference():
                      ("https://www.chinadaily.com.cn/a/202311/16/WS6555.html", date(2023, 11, 16)),
                      ("https://www.indiatoday.in/world/story/trump-xi-2810586-2025-10-30", date(2025, 10, 30)),
                      ("https://www.reuters.com/world/china/blinken-xi-2023-06-19/", date(2023, 6, 19)),
-                     ("https://www.globaltimes.cn/page/202307/1293956.shtml", None)]:
+                     ("https://www.globaltimes.cn/page/202307/1293956.shtml", None),
+                     ("https://www.example.com/article/1GgFF/11-3-2025-11/president-lee", date(2025, 11, 3)),
+                     ("https://news.example.com/story/20250203180300/sheinbaum-trump", date(2025, 2, 3))]:
         assert published_from_url(url) == day, url
 
 
