@@ -96,9 +96,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,3}}?({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
         "relative": re.compile(r",\s+(?:who|which|whose|a|an|the|\w+ed|\w+ing)\b[^,]{1,120},"),
-        # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue, or
-        # the name may end one ("a senior official, John Roe, told reporters")
-        "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
+        # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue (one
+        # opening with an article may hold commas: "a director of the Energy, Economics and Security Program"),
+        # or the name may end one ("a senior official, John Roe, told reporters")
+        "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*|,\s+(?:a|an|the)\s[^;:\"“”]"
+                                rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),

@@ -543,3 +543,11 @@ def test_the_leader_of_a_country_agencies_colons_and_more_cue_verbs():
             "Kim denounced the sanctions as \"a typical act of unilateral bullying.\"")
     assert [s for _, s in found(body, date(2023, 9, 13))] == [
         "Kim Jong Un", "Vladimir Putin", "KCNA", "Vladimir Putin", "Kim Jong Un"]
+
+
+def test_an_appositive_with_commas_between_a_new_name_and_its_cue():
+    body = ("Trump met Xi in Busan. Emily Kilcrease, a senior fellow and director of the Energy, Economics and "
+            "Security Program at the Center for a New American Security, said: \"It is important to be clear that "
+            "there is no expectation.\"\n\n"
+            "She further told NBC News, \"We are talking about de-escalation of the measures.\"")
+    assert [s for _, s in found(body, date(2025, 10, 30))] == ["Emily Kilcrease", "Emily Kilcrease"]
