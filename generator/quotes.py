@@ -537,16 +537,27 @@ def _resolve(ref: Ref, state: _State) -> str | None:
         mentioned = [n for n, _ in reversed(state.seen or []) if n in names]
         if mentioned:
             return mentioned[0]
-        return names[0] if len(names) == 1 and len(ref.surface.split()) >= 3 else None
+        if len(names) == 1 and len(ref.surface.split()) >= 3:
+            return names[0]
+        # "the president" of an article about Lee Jae-myung: not the US one the gazetteer knows by it
+        head = ref.surface.split()[-1].casefold()
+        return _role_holder(head, ref.surface, state) if head in _word_sets()["roles"] else None
     if ref.kind == "role":  # "the Indian external affairs minister": only an Indian one
-        role, country = next(iter(ref.roles)), country_named(ref.surface)
-        if role in _word_sets()["any_role"]:  # "the Russian leader": whoever of Russia was named last
-            return next((n for n, _ in reversed(state.seen or []) if country and country_of(n) == country), None)
-        for name, roles in reversed(state.seen or []):
-            person = by_name().get(name)
-            if (role in roles or (person and person.role and role in person.role.casefold())) \
-                    and (country is None or country_of(name) in (country, None)):
-                return name
+        return _role_holder(next(iter(ref.roles)), ref.surface, state)
+    return None
+
+
+def _role_holder(role: str, surface: str, state: _State) -> str | None:
+    """Whom a role description means: the one the text is about if the role fits ("The president recalled that
+    President Xi had …": the subject, Lee), else the latest mentioned it fits; of the country it names, if any."""
+    country = country_named(surface)
+    if role in _word_sets()["any_role"]:  # "the Russian leader": whoever of Russia was named last
+        return next((n for n, _ in reversed(state.seen or []) if country and country_of(n) == country), None)
+    for name, roles in [(state.person, frozenset()), *reversed(state.seen or [])]:
+        person = by_name().get(name or "")
+        if name and (role in roles or (person and person.role and role in person.role.casefold())) \
+                and (country is None or country_of(name) in (country, None)):
+            return name
     return None
 
 

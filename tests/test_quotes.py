@@ -551,3 +551,13 @@ def test_an_appositive_with_commas_between_a_new_name_and_its_cue():
             "there is no expectation.\"\n\n"
             "She further told NBC News, \"We are talking about de-escalation of the measures.\"")
     assert [s for _, s in found(body, date(2025, 10, 30))] == ["Emily Kilcrease", "Emily Kilcrease"]
+
+
+def test_a_role_means_the_one_the_text_is_about_first_sir_is_a_title_referred_is_a_cue():
+    body = ("President Lee Jae Myung held his first summit with Chinese President Xi Jinping on Saturday.\n\n"
+            "\"We will fully restore relations,\" the president said.\n\n"
+            "Keir Starmer met Xi Jinping at the G20 in Rio. Sir Keir said: \"I am planning to have a bilateral with "
+            "President Xi at the G20.\"\n\n"
+            "Mark Carney met Donald Trump on Tuesday. While Trump smiled as Carney spoke, he also referred to the "
+            "border as an \u201cartificial line that was drawn long ago.\u201d")
+    assert [s for _, s in found(body, date(2025, 11, 2))] == ["Lee Jae-myung", "Keir Starmer", "Donald Trump"]
