@@ -24,6 +24,7 @@ class Rules:
     sentence_end: re.Pattern
     long_line_words: int
     quoted_line: re.Pattern
+    rest_after: re.Pattern
 
 
 def _drop_pattern(patterns: list[str]) -> re.Pattern:
@@ -46,6 +47,7 @@ def rules() -> Rules:
         sentence_end=re.compile(data["sentence_end"]),
         long_line_words=int(data["long_line_words"]),
         quoted_line=re.compile(data["quoted_line"]),
+        rest_after=re.compile(data["rest_after"], re.I),
     )
 
 
@@ -74,6 +76,9 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     for i, (line, key) in enumerate(zip(lines, keys)):
         if not key:
             continue
+        if r.rest_after.match(line.strip()):  # "You may also like": other stories to the end of the page
+            junk.update(range(i, len(lines)))
+            break
         if r.drop.search(line):
             junk.add(i)
         elif r.quoted_line.match(line) and counts[key] == 1:

@@ -128,3 +128,13 @@ def test_agency_bars_transcript_labels_and_privacy_notices():
     assert body.split("\n\n") == ["Keir Starmer met with Volodymyr Zelensky in London on Saturday.",
                                   "Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.",
                                   "The leaders discussed the terms of use of the new port and the privacy of data."]
+
+
+def test_everything_from_the_list_of_other_stories_on_is_junk():
+    text = ("Keir Starmer met Xi Jinping at the G20 summit in Rio de Janeiro on Monday.\n\n"
+            "You may also like\n\nRead more from World News\n\n"
+            "China urges UK to \u2018immediately stop creating trouble\u2019\n"
+            "The UK should \u201cimmediately stop creating trouble\u201d, a spokesperson for the Chinese embassy said "
+            "in a statement on its website.\nabout 15 hours ago")
+    body, _ = clean_text(text, "Starmer meets Xi")
+    assert body == "Keir Starmer met Xi Jinping at the G20 summit in Rio de Janeiro on Monday."
