@@ -63,11 +63,15 @@ def meeting_line(m: Meeting) -> str:
 
 def to_json(b: Briefing, meeting_lines: Callable[[list[Meeting]], list[str]] | None = None) -> str:
     """One article, meeting, topic or quote a line: readable, diffable, and written by the C encoder (an
-    indented dump is several times slower on a large corpus). `meeting_lines` may memoise `meeting_line`."""
+    indented dump is several times slower on a large corpus). `meeting_lines` may memoise `meeting_line`.
+    The text is joined once from its pieces: it is 20 MB at 10,000 articles, and each copy costs."""
     data = to_data(b, with_meetings=False)
     data["meetings"] = meeting_lines(b.meetings) if meeting_lines else [meeting_line(m) for m in b.meetings]
-    parts = []
-    for name, items in data.items():  # (the indent goes into the separator: no copy of each 10-KB meeting line)
-        lines = ",\n  ".join(items if name == "meetings" else map(compact, items))
-        parts.append(f"{compact(name)}: [\n  {lines}\n]" if items else f"{compact(name)}: []")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    pieces = ["{"]
+    for i, (name, items) in enumerate(data.items()):
+        pieces += (",\n" if i else "\n", compact(name), ": [")
+        for j, line in enumerate(items if name == "meetings" else map(compact, items)):
+            pieces += (",\n  " if j else "\n  ", line)
+        pieces.append("\n]" if items else "]")
+    pieces.append("\n}\n")
+    return "".join(pieces)

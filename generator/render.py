@@ -360,14 +360,9 @@ def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dic
     the quotes that stand in those sentences."""
     entries: dict[str, list[dict[str, Any]]] = {t.id: [] for t in b.topics}
     for m in b.meetings:
-        sentences: dict[str, list[str]] = defaultdict(list)
-        for s in m.topic_sentences:
-            sentences[s.topic].append(s.sentence)
-        summaries = dict(m.topic_summaries)
+        summaries, quotes = dict(m.topic_summaries), dict(m.topic_quotes)
         for topic in m.topics:
-            texts = " ".join(sentences[topic])
-            quotes = [q for q in m.quotes if q.text in texts]
-            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": quotes}
+            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": list(quotes.get(topic, ()))}
             entries.setdefault(topic, []).append(entry)
             fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic}")
     return entries
