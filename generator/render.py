@@ -157,16 +157,14 @@ PLAIN = (str, int, float, bool, date, type(None))
 
 
 class Fingerprints:
-    """Content hashes of template values, memoised by object: a meeting (and its quotes) by its content key
-    and the id and siblings set after analysis, an article by its digest, anything else by its parts. Two
-    builds give a value the same fingerprint exactly when it has the same content."""
+    """Content hashes of template values, memoised by object: a meeting by its content key and the id and
+    siblings set after analysis, an article by its digest, anything else by its parts. Two builds give a value
+    the same fingerprint exactly when it has the same content."""
 
     def __init__(self, b: Briefing):
         self.memo: dict[int, tuple[Any, str]] = {id(s): (s, "source:" + s.digest) for s in b.articles.values()}
         for m in b.meetings:
             fp = self.note(m, f"meeting:{b.meeting_keys[m.id]}:{m.id}:{m.siblings}")
-            for i, q in enumerate(m.quotes):
-                self.note(q, f"{fp}:quote{i}")
             for topic, sentences in m.topic_summaries:
                 self.note(sentences, f"{fp}:topic:{topic}")
 
@@ -339,18 +337,24 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
 def by_year(person: PersonView) -> dict[int, PersonView]:
     """The person's meetings and quotes of each year, newest year first (one page each: a person's page would
     otherwise grow with the corpus)."""
-    years = sorted({m.date.year for m in person.meetings} | {m.date.year for m, _ in person.quotes}, reverse=True)
-    return {year: replace(person, meetings=[m for m in person.meetings if m.date.year == year],
-                          quotes=[(m, q) for m, q in person.quotes if m.date.year == year]) for year in years}
+    meetings: dict[int, list[Meeting]] = defaultdict(list)
+    quotes: dict[int, list[tuple[Meeting, MeetingQuote]]] = defaultdict(list)
+    for m in person.meetings:
+        meetings[m.date.year].append(m)
+    for m, q in person.quotes:
+        quotes[m.date.year].append((m, q))
+    return {year: replace(person, meetings=meetings.get(year, []), quotes=quotes.get(year, []))
+            for year in sorted(meetings.keys() | quotes.keys(), reverse=True)}
 
 
 def person_values(person: PersonView, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
-    """A person page's own values: the person and the articles its quotes cite (both fingerprinted by the
-    person's details, meetings and quotes: a quote's fingerprint covers its meeting and articles)."""
+    """A person page's own values: the person and the articles its quotes cite, both fingerprinted by the
+    person's details, meetings and the meetings its quotes come from (the person's quotes are those of these
+    meetings the person said, and a meeting's fingerprint covers its quotes and articles)."""
     cited = sorted({aid for _, q in person.quotes for aid in q.sources})
     articles = {aid: b.articles[aid] for aid in cited}
     fingerprints.derive(person, "person", person.name, person.slug, person.role, person.country,
-                        *person.meetings, "quotes", *(q for _, q in person.quotes))
+                        *person.meetings, "quoted in", *{id(m): m for m, _ in person.quotes}.values())
     fingerprints.derive(articles, "articles", person)
     return {"person": person, "articles": articles}
 
