@@ -53,8 +53,8 @@ def meeting_data(m: Meeting) -> dict[str, Any]:
     }
 
 
-def compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# one encoder for every line: `json.dumps` with options builds one a call (a fifth of the export's article lines)
+compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def meeting_line(m: Meeting) -> str:

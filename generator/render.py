@@ -10,6 +10,7 @@ import hashlib
 import sys
 import traceback
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -152,6 +153,16 @@ def _where(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class Lazy:
+    """A page value made only if its page is rendered: its fingerprint, derived from what determines it, stands
+    for it in the page's key (a rebuild renders few of its pages, and a person's or a year's cited articles cost
+    more to gather than to key)."""
+
+    fingerprint: str
+    make: Callable[[], Any]
+
+
 LEAVES = (MeetingQuote, SummarySentence, Topic, TopicMention, Unassigned)  # model values holding no others
 PLAIN = (str, int, float, bool, date, type(None))
 
@@ -176,11 +187,21 @@ class Fingerprints:
     def derive(self, value: Any, *parts: Any) -> str:
         """Give `value` a fingerprint made of the fingerprints of `parts`, which determine it: cheaper than
         hashing its contents (a page's own list of a meeting's articles, a person's meetings and quotes)."""
-        return self.note(value, hashlib.sha1("\x1f".join(map(self.of, parts)).encode()).hexdigest())
+        return self.note(value, self.derived(*parts))
+
+    def derived(self, *parts: Any) -> str:
+        """The fingerprint of a value that `parts` determine."""
+        return hashlib.sha1("\x1f".join(map(self.of, parts)).encode()).hexdigest()
+
+    def lazy(self, make: Callable[[], Any], *parts: Any) -> Lazy:
+        """A `Lazy` value made by `make`, which `parts` determine."""
+        return Lazy(self.derived(*parts), make)
 
     def of(self, value: Any) -> str:
         if (hit := self.memo.get(id(value))) is not None:
             return hit[1]
+        if isinstance(value, Lazy):
+            return value.fingerprint
         if isinstance(value, PLAIN):
             return repr(value)
         memo = self.memo  # known parts are looked up inline: most parts are meetings, quotes and articles
@@ -253,7 +274,8 @@ class Renderer:
     def render(self, path: str) -> str:
         """The text of one page (also for a `Cached` page whose file is missing or was edited: the cache keeps
         digests, not texts, which are in docs/)."""
-        return render_page(*self.jobs[path])
+        env, template, values = self.jobs[path]
+        return render_page(env, template, {n: v.make() if isinstance(v, Lazy) else v for n, v in values.items()})
 
     def render_many(self, paths: list[str]) -> list[str]:
         """Render `paths`; many of them (a first build) on every core, in forked processes that inherit this
@@ -299,13 +321,8 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
                            ("topics/index.md", "topics.md.j2"), ("outlets/index.md", "outlets.md.j2"),
                            ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2"), ("feed.xml", "feed.xml.j2")]:
         pages.add(path, template, base)
-    for m in b.meetings:  # a meeting's fingerprint covers its articles (their digests are in its key)
-        sources = [b.articles[aid] for aid in m.articles]
-        articles = {a.id: a for a in sources}
-        fingerprints.derive(sources, "sources", m)
-        fingerprints.derive(articles, "articles", m)
-        pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
-                  {**base, "meeting": m, "sources": sources, "articles": articles})
+    for m in b.meetings:
+        pages.add(f"meetings/{m.id}.md", "meeting.md.j2", {**base, **meeting_values(m, b, fingerprints)})
     by_topic = topic_entries(b, fingerprints)
     for t in b.topics:
         entries = by_topic[t.id]
@@ -317,7 +334,7 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
         for year, year_entries in years.items():
             pages.add(f"topics/{t.id}/{year}.md", "topic-year.md.j2",
                       {**base, "topic": t, "year": year, "entries": year_entries,
-                       "cited": cited_articles(year_entries, b)})
+                       "cited": cited_articles(year_entries, b, fingerprints)})
     meeting_of = base["meeting_of"]
     for name, slug, arts in base["outlets"]:
         pages.add(f"outlets/{slug}.md", "outlet.md.j2", {
@@ -347,15 +364,23 @@ def by_year(person: PersonView) -> dict[int, PersonView]:
             for year in sorted(meetings.keys() | quotes.keys(), reverse=True)}
 
 
+def meeting_values(m: Meeting, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
+    """A meeting page's own values: the meeting and its articles, as a list and by id (fingerprinted by the
+    meeting's, which covers its articles: their digests are in its key)."""
+    sources = fingerprints.lazy(lambda: [b.articles[aid] for aid in m.articles], "sources", m)
+    articles = fingerprints.lazy(lambda: {aid: b.articles[aid] for aid in m.articles}, "articles", m)
+    return {"meeting": m, "sources": sources, "articles": articles}
+
+
 def person_values(person: PersonView, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
     """A person page's own values: the person and the articles its quotes cite, both fingerprinted by the
     person's details, meetings and the meetings its quotes come from (the person's quotes are those of these
     meetings the person said, and a meeting's fingerprint covers its quotes and articles)."""
-    cited = sorted({aid for _, q in person.quotes for aid in q.sources})
-    articles = {aid: b.articles[aid] for aid in cited}
     fingerprints.derive(person, "person", person.name, person.slug, person.role, person.country,
                         *person.meetings, "quoted in", *{id(m): m for m, _ in person.quotes}.values())
-    fingerprints.derive(articles, "articles", person)
+    articles = fingerprints.lazy(
+        lambda: {aid: b.articles[aid] for aid in sorted({aid for _, q in person.quotes for aid in q.sources})},
+        "articles", person)
     return {"person": person, "articles": articles}
 
 
@@ -372,8 +397,11 @@ def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dic
     return entries
 
 
-def cited_articles(entries: list[dict[str, Any]], b: Briefing) -> list[Source]:
-    """The articles that topic entries cite, for their footnotes."""
-    ids = {a for e in entries for s in e["summary"] for a in s.sources} | {
-        a for e in entries for q in e["quotes"] for a in q.sources}
-    return [b.articles[a] for a in sorted(ids)]
+def cited_articles(entries: list[dict[str, Any]], b: Briefing, fingerprints: Fingerprints) -> Lazy:
+    """The articles that topic entries cite, for their footnotes (determined by the entries)."""
+    def make() -> list[Source]:
+        ids = {a for e in entries for s in e["summary"] for a in s.sources} | {
+            a for e in entries for q in e["quotes"] for a in q.sources}
+        return [b.articles[a] for a in sorted(ids)]
+
+    return fingerprints.lazy(make, "cited", entries)
