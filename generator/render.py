@@ -287,7 +287,7 @@ class Renderer:
         finally:
             _FORKED = None
 
-    def meeting_lines(self, meetings: list[Meeting]) -> list[str]:
+    def meeting_lines(self, meetings: list[Meeting]) -> list[bytes]:
         """The meetings' lines of the JSON export, memoised like pages."""
         if self.cache is None:
             return [meeting_line(m) for m in meetings]

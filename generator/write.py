@@ -82,9 +82,9 @@ def inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
     return folders[folder] / name
 
 
-def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str], str] | None = None,
+def write_pages(docs: Path, pages: Mapping[str, str | bytes | Cached], text: Callable[[str], str] | None = None,
                 stamps: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
-    """Write `pages` (docs-relative path → text, or `Cached` with `text(path)` to get the text).
+    """Write `pages` (docs-relative path → text, UTF-8 bytes, or `Cached` with `text(path)` to get the text).
 
     `stamps` are the previous build's: a generated file with the same size and modification time still holds
     what was written, so it is not read to be compared."""
@@ -100,7 +100,7 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
         if stamp is not None and rel not in old:
             report.refused.append(rel)
             continue
-        content = None if isinstance(page, Cached) else page.encode("utf-8")
+        content = None if isinstance(page, Cached) else page if isinstance(page, bytes) else page.encode("utf-8")
         new[rel] = page.digest if isinstance(page, Cached) else digest(content)
         as_written = stamp is not None and stamps.get(rel) == stamp  # holds what the manifest says
         if as_written and old.get(rel) == new[rel]:
