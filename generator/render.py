@@ -186,7 +186,7 @@ class Fingerprints:
 
     def derive(self, value: Any, *parts: Any) -> str:
         """Give `value` a fingerprint made of the fingerprints of `parts`, which determine it: cheaper than
-        hashing its contents (a page's own list of a meeting's articles, a person's meetings and quotes)."""
+        hashing its contents (a person view, from the meetings its details and quotes come from)."""
         return self.note(value, self.derived(*parts))
 
     def derived(self, *parts: Any) -> str:
@@ -204,7 +204,7 @@ class Fingerprints:
             return value.fingerprint
         if isinstance(value, PLAIN):
             return repr(value)
-        memo = self.memo  # known parts are looked up inline: most parts are meetings, quotes and articles
+        memo = self.memo  # known parts are looked up inline: most parts are meetings and articles
         if isinstance(value, LEAVES):
             text = repr(value)
         elif isinstance(value, dict):
