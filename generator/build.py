@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from .cache import Cache, cached, key
 from .export import to_json
 from .config import Settings
-from .ingest import ingest
+from .ingest import Indexed, ingest
 from .model import Briefing
 from .render import render, template_version
 from .write import MANIFEST, WriteReport, stamp_of, write_pages
@@ -65,6 +66,26 @@ def unchanged(last: LastBuild | None, inputs: str, docs: Path) -> bool:
             and all(stamp_of(docs / rel) == stamp for rel, stamp in last.stamps.items()))
 
 
+INDEX_PARTS = 16  # the file index is stored in parts: a rebuild after one new file stores one part again
+
+
+def index_keys(articles: Path) -> list[str]:
+    return [key("index", str(articles.resolve()), part) for part in range(INDEX_PARTS)]
+
+
+def index_part(rel: str) -> int:
+    """Which part of the index holds a file: a stable hash of its path."""
+    return zlib.crc32(rel.encode()) % INDEX_PARTS
+
+
+def index_parts(index: dict[str, Indexed]) -> list[dict[str, Indexed]]:
+    """The index in parts (the whole index is 6 MB at 10,000 articles)."""
+    parts: list[dict[str, Indexed]] = [{} for _ in range(INDEX_PARTS)]
+    for rel, record in index.items():
+        parts[index_part(rel)][rel] = record
+    return parts
+
+
 @contextmanager
 def fewer_collections():
     """A rebuild holds hundreds of thousands of cached objects, all alive until the end: at the default
@@ -91,10 +112,13 @@ def _build(settings: Settings, progress, report) -> BuildResult:
     try:
         # the index and `LastBuild` are saved together; a build into another docs folder drops this one's
         # `LastBuild` (a save keeps only the entries its build used), so it always goes with the index
-        index_key = key("index", str(settings.articles.resolve()))
-        index = cache.get(index_key)
+        keys = index_keys(settings.articles)
+        stored = cache.get_many(keys)
+        index = {rel: record for k in keys for rel, record in stored.get(k, {}).items()}
         ingested = ingest(settings.articles, index, lambda source: cached(cache, source))
-        cache.put(index_key, ingested.index)
+        for k, part in zip(keys, index_parts(ingested.index)):
+            if stored.get(k) != part:
+                cache.put(k, part)
         for problem in ingested.problems:
             report(str(problem))
         if settings.strict and ingested.problems:

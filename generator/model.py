@@ -179,6 +179,7 @@ class Meeting:
     topics: tuple[str, ...] = ()
     topic_sentences: tuple[TopicMention, ...] = ()
     topic_summaries: tuple[tuple[str, tuple[SummarySentence, ...]], ...] = ()  # (topic id, its sentences)
+    topic_quotes: tuple[tuple[str, tuple[MeetingQuote, ...]], ...] = ()  # (topic id, quotes in its sentences)
     discrepancies: tuple[Discrepancy, ...] = ()
     siblings: tuple[str, ...] = ()  # ids (or descriptions) of other meetings of the same visit
     sibling_mentions: tuple[str, ...] = ()  # e.g. "Wang Yi" from "earlier met Wang Yi"

@@ -10,6 +10,7 @@ import hashlib
 import sys
 import traceback
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -152,21 +153,29 @@ def _where(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class Lazy:
+    """A page value made only if its page is rendered: its fingerprint, derived from what determines it, stands
+    for it in the page's key (a rebuild renders few of its pages, and a person's or a year's cited articles cost
+    more to gather than to key)."""
+
+    fingerprint: str
+    make: Callable[[], Any]
+
+
 LEAVES = (MeetingQuote, SummarySentence, Topic, TopicMention, Unassigned)  # model values holding no others
 PLAIN = (str, int, float, bool, date, type(None))
 
 
 class Fingerprints:
-    """Content hashes of template values, memoised by object: a meeting (and its quotes) by its content key
-    and the id and siblings set after analysis, an article by its digest, anything else by its parts. Two
-    builds give a value the same fingerprint exactly when it has the same content."""
+    """Content hashes of template values, memoised by object: a meeting by its content key and the id and
+    siblings set after analysis, an article by its digest, anything else by its parts. Two builds give a value
+    the same fingerprint exactly when it has the same content."""
 
     def __init__(self, b: Briefing):
         self.memo: dict[int, tuple[Any, str]] = {id(s): (s, "source:" + s.digest) for s in b.articles.values()}
         for m in b.meetings:
             fp = self.note(m, f"meeting:{b.meeting_keys[m.id]}:{m.id}:{m.siblings}")
-            for i, q in enumerate(m.quotes):
-                self.note(q, f"{fp}:quote{i}")
             for topic, sentences in m.topic_summaries:
                 self.note(sentences, f"{fp}:topic:{topic}")
 
@@ -177,15 +186,25 @@ class Fingerprints:
 
     def derive(self, value: Any, *parts: Any) -> str:
         """Give `value` a fingerprint made of the fingerprints of `parts`, which determine it: cheaper than
-        hashing its contents (a page's own list of a meeting's articles, a person's meetings and quotes)."""
-        return self.note(value, hashlib.sha1("\x1f".join(map(self.of, parts)).encode()).hexdigest())
+        hashing its contents (a person view, from the meetings its details and quotes come from)."""
+        return self.note(value, self.derived(*parts))
+
+    def derived(self, *parts: Any) -> str:
+        """The fingerprint of a value that `parts` determine."""
+        return hashlib.sha1("\x1f".join(map(self.of, parts)).encode()).hexdigest()
+
+    def lazy(self, make: Callable[[], Any], *parts: Any) -> Lazy:
+        """A `Lazy` value made by `make`, which `parts` determine."""
+        return Lazy(self.derived(*parts), make)
 
     def of(self, value: Any) -> str:
         if (hit := self.memo.get(id(value))) is not None:
             return hit[1]
+        if isinstance(value, Lazy):
+            return value.fingerprint
         if isinstance(value, PLAIN):
             return repr(value)
-        memo = self.memo  # known parts are looked up inline: most parts are meetings, quotes and articles
+        memo = self.memo  # known parts are looked up inline: most parts are meetings and articles
         if isinstance(value, LEAVES):
             text = repr(value)
         elif isinstance(value, dict):
@@ -255,7 +274,8 @@ class Renderer:
     def render(self, path: str) -> str:
         """The text of one page (also for a `Cached` page whose file is missing or was edited: the cache keeps
         digests, not texts, which are in docs/)."""
-        return render_page(*self.jobs[path])
+        env, template, values = self.jobs[path]
+        return render_page(env, template, {n: v.make() if isinstance(v, Lazy) else v for n, v in values.items()})
 
     def render_many(self, paths: list[str]) -> list[str]:
         """Render `paths`; many of them (a first build) on every core, in forked processes that inherit this
@@ -267,7 +287,7 @@ class Renderer:
         finally:
             _FORKED = None
 
-    def meeting_lines(self, meetings: list[Meeting]) -> list[str]:
+    def meeting_lines(self, meetings: list[Meeting]) -> list[bytes]:
         """The meetings' lines of the JSON export, memoised like pages."""
         if self.cache is None:
             return [meeting_line(m) for m in meetings]
@@ -301,13 +321,8 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
                            ("topics/index.md", "topics.md.j2"), ("outlets/index.md", "outlets.md.j2"),
                            ("people/index.md", "people.md.j2"), ("tags.md", "tags.md.j2"), ("feed.xml", "feed.xml.j2")]:
         pages.add(path, template, base)
-    for m in b.meetings:  # a meeting's fingerprint covers its articles (their digests are in its key)
-        sources = [b.articles[aid] for aid in m.articles]
-        articles = {a.id: a for a in sources}
-        fingerprints.derive(sources, "sources", m)
-        fingerprints.derive(articles, "articles", m)
-        pages.add(f"meetings/{m.id}.md", "meeting.md.j2",
-                  {**base, "meeting": m, "sources": sources, "articles": articles})
+    for m in b.meetings:
+        pages.add(f"meetings/{m.id}.md", "meeting.md.j2", {**base, **meeting_values(m, b, fingerprints)})
     by_topic = topic_entries(b, fingerprints)
     for t in b.topics:
         entries = by_topic[t.id]
@@ -319,7 +334,7 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
         for year, year_entries in years.items():
             pages.add(f"topics/{t.id}/{year}.md", "topic-year.md.j2",
                       {**base, "topic": t, "year": year, "entries": year_entries,
-                       "cited": cited_articles(year_entries, b)})
+                       "cited": cited_articles(year_entries, b, fingerprints)})
     meeting_of = base["meeting_of"]
     for name, slug, arts in base["outlets"]:
         pages.add(f"outlets/{slug}.md", "outlet.md.j2", {
@@ -339,19 +354,33 @@ def render(b: Briefing, settings: Settings, cache: Cache | None = None) -> Rende
 def by_year(person: PersonView) -> dict[int, PersonView]:
     """The person's meetings and quotes of each year, newest year first (one page each: a person's page would
     otherwise grow with the corpus)."""
-    years = sorted({m.date.year for m in person.meetings} | {m.date.year for m, _ in person.quotes}, reverse=True)
-    return {year: replace(person, meetings=[m for m in person.meetings if m.date.year == year],
-                          quotes=[(m, q) for m, q in person.quotes if m.date.year == year]) for year in years}
+    meetings: dict[int, list[Meeting]] = defaultdict(list)
+    quotes: dict[int, list[tuple[Meeting, MeetingQuote]]] = defaultdict(list)
+    for m in person.meetings:
+        meetings[m.date.year].append(m)
+    for m, q in person.quotes:
+        quotes[m.date.year].append((m, q))
+    return {year: replace(person, meetings=meetings.get(year, []), quotes=quotes.get(year, []))
+            for year in sorted(meetings.keys() | quotes.keys(), reverse=True)}
+
+
+def meeting_values(m: Meeting, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
+    """A meeting page's own values: the meeting and its articles, as a list and by id (fingerprinted by the
+    meeting's, which covers its articles: their digests are in its key)."""
+    sources = fingerprints.lazy(lambda: [b.articles[aid] for aid in m.articles], "sources", m)
+    articles = fingerprints.lazy(lambda: {aid: b.articles[aid] for aid in m.articles}, "articles", m)
+    return {"meeting": m, "sources": sources, "articles": articles}
 
 
 def person_values(person: PersonView, b: Briefing, fingerprints: Fingerprints) -> dict[str, Any]:
-    """A person page's own values: the person and the articles its quotes cite (both fingerprinted by the
-    person's details, meetings and quotes: a quote's fingerprint covers its meeting and articles)."""
-    cited = sorted({aid for _, q in person.quotes for aid in q.sources})
-    articles = {aid: b.articles[aid] for aid in cited}
+    """A person page's own values: the person and the articles its quotes cite, both fingerprinted by the
+    person's details, meetings and the meetings its quotes come from (the person's quotes are those of these
+    meetings the person said, and a meeting's fingerprint covers its quotes and articles)."""
     fingerprints.derive(person, "person", person.name, person.slug, person.role, person.country,
-                        *person.meetings, "quotes", *(q for _, q in person.quotes))
-    fingerprints.derive(articles, "articles", person)
+                        *person.meetings, "quoted in", *{id(m): m for m, _ in person.quotes}.values())
+    articles = fingerprints.lazy(
+        lambda: {aid: b.articles[aid] for aid in sorted({aid for _, q in person.quotes for aid in q.sources})},
+        "articles", person)
     return {"person": person, "articles": articles}
 
 
@@ -360,21 +389,19 @@ def topic_entries(b: Briefing, fingerprints: Fingerprints) -> dict[str, list[dic
     the quotes that stand in those sentences."""
     entries: dict[str, list[dict[str, Any]]] = {t.id: [] for t in b.topics}
     for m in b.meetings:
-        sentences: dict[str, list[str]] = defaultdict(list)
-        for s in m.topic_sentences:
-            sentences[s.topic].append(s.sentence)
-        summaries = dict(m.topic_summaries)
+        summaries, quotes = dict(m.topic_summaries), dict(m.topic_quotes)
         for topic in m.topics:
-            texts = " ".join(sentences[topic])
-            quotes = [q for q in m.quotes if q.text in texts]
-            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": quotes}
+            entry = {"meeting": m, "summary": summaries.get(topic, ()), "quotes": list(quotes.get(topic, ()))}
             entries.setdefault(topic, []).append(entry)
             fingerprints.note(entry, f"{fingerprints.of(m)}:entry:{topic}")
     return entries
 
 
-def cited_articles(entries: list[dict[str, Any]], b: Briefing) -> list[Source]:
-    """The articles that topic entries cite, for their footnotes."""
-    ids = {a for e in entries for s in e["summary"] for a in s.sources} | {
-        a for e in entries for q in e["quotes"] for a in q.sources}
-    return [b.articles[a] for a in sorted(ids)]
+def cited_articles(entries: list[dict[str, Any]], b: Briefing, fingerprints: Fingerprints) -> Lazy:
+    """The articles that topic entries cite, for their footnotes (determined by the entries)."""
+    def make() -> list[Source]:
+        ids = {a for e in entries for s in e["summary"] for a in s.sources} | {
+            a for e in entries for q in e["quotes"] for a in q.sources}
+        return [b.articles[a] for a in sorted(ids)]
+
+    return fingerprints.lazy(make, "cited", entries)

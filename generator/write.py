@@ -71,7 +71,7 @@ def inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
     """The target path under the resolved docs folder `root`; refuse anything that would leave it (symbolic
     links included). `folders` memoises resolved folders for one build: resolving every page costs a stat per
     path part, and a folder may be replaced by a link between builds."""
-    name, folder = Path(rel).name, str(Path(rel).parent)
+    folder, _, name = rel.rpartition("/")  # (string work: three `Path`s a page cost a rebuild 0.03 s)
     if name in ("", ".", ".."):
         raise ValueError(f"refusing to write outside {root}: {rel}")
     if folder not in folders:
@@ -82,9 +82,9 @@ def inside(root: Path, rel: str, folders: dict[str, Path]) -> Path:
     return folders[folder] / name
 
 
-def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[str], str] | None = None,
+def write_pages(docs: Path, pages: Mapping[str, str | bytes | Cached], text: Callable[[str], str] | None = None,
                 stamps: Mapping[str, tuple[int, int]] | None = None) -> WriteReport:
-    """Write `pages` (docs-relative path → text, or `Cached` with `text(path)` to get the text).
+    """Write `pages` (docs-relative path → text, UTF-8 bytes, or `Cached` with `text(path)` to get the text).
 
     `stamps` are the previous build's: a generated file with the same size and modification time still holds
     what was written, so it is not read to be compared."""
@@ -100,15 +100,16 @@ def write_pages(docs: Path, pages: Mapping[str, str | Cached], text: Callable[[s
         if stamp is not None and rel not in old:
             report.refused.append(rel)
             continue
-        content = None if isinstance(page, Cached) else page.encode("utf-8")
+        content = None if isinstance(page, Cached) else page if isinstance(page, bytes) else page.encode("utf-8")
         new[rel] = page.digest if isinstance(page, Cached) else digest(content)
-        if stamp is not None and old.get(rel) == new[rel] and stamps.get(rel) == stamp:
+        as_written = stamp is not None and stamps.get(rel) == stamp  # holds what the manifest says
+        if as_written and old.get(rel) == new[rel]:
             report.unchanged.append(rel)
             report.stamps[rel] = stamp
             continue
         if content is None:
             content = text(rel).encode("utf-8")
-        if stamp is not None and target.read_bytes() == content:
+        if stamp is not None and not as_written and target.read_bytes() == content:
             report.unchanged.append(rel)
         else:
             atomic_write(target, content)

@@ -15,7 +15,8 @@ from conftest import ROOT
 
 import generator.pipeline as pipeline
 import generator.render as render
-from generator.build import build
+from generator.build import build, index_keys, index_part
+from generator.cache import Cache
 from generator.config import Settings
 from generator.model import Meeting
 
@@ -35,6 +36,14 @@ def run(project: Path, docs: str = "docs", cache: str = "cache", **settings):
 
 def pages(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+
+def add_article(project: Path) -> None:
+    """One more article, of a meeting of its own."""
+    (project / "articles" / "extra.md").write_text(
+        "---\ntitle: Blinken and Wang Yi meet again\npublished: 2024-05-02\n---\n"
+        "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Thursday.\n",
+        encoding="utf-8")
 
 
 @pytest.fixture
@@ -109,10 +118,7 @@ def test_a_build_into_another_docs_folder_in_between_does_not_fool_the_next_one(
     """docs/ is built, an article is added, other-docs/ is built with the same cache: docs/ is now out of date
     although the articles folder is as the last build (of other-docs/) saw it."""
     run(project)
-    (project / "articles" / "extra.md").write_text(
-        "---\ntitle: Blinken and Wang Yi meet again\npublished: 2024-05-02\n---\n"
-        "Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Thursday.\n",
-        encoding="utf-8")
+    add_article(project)
     run(project, docs="other-docs")
     assert run(project).briefing is not None
     run(project, docs="cold-docs", cache="cold-cache")
@@ -216,3 +222,72 @@ def test_analysed_meetings_stored_but_unreadable_are_analysed_again(project, cou
     run(project, docs="docs2")
     assert len(broken) == counted["meetings"] == 2
     assert pages(project / "docs") == pages(project / "docs2")
+
+
+def test_one_new_article_stores_again_only_the_part_of_the_file_index_that_holds_it(project, counted, monkeypatch):
+    run(project)
+    stored: list[str] = []
+    put = Cache.put
+
+    def recording(self, k, *args, **kwargs):
+        stored.append(k)
+        return put(self, k, *args, **kwargs)
+    monkeypatch.setattr(Cache, "put", recording)
+    add_article(project)
+    run(project)
+    keys = index_keys(project / "articles")
+    assert [k for k in stored if k in keys] == [keys[index_part("extra.md")]]
+    counted.update({k: 0 for k in counted})
+    (project / "templates" / "home.md.j2").write_text("# Home\n", encoding="utf-8")  # a real rebuild
+    run(project)
+    assert counted["read"] == 0  # the parts together still know every file
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
+@pytest.fixture
+def lazy_values(monkeypatch):
+    """How many `Lazy` page values were created, and how many of them made."""
+    counts = {"created": 0, "made": 0}
+    lazy = render.Fingerprints.lazy
+
+    def counting(self, make, *parts):
+        counts["created"] += 1
+
+        def counted_make():
+            counts["made"] += 1
+            return make()
+        return lazy(self, counted_make, *parts)
+    monkeypatch.setattr(render.Fingerprints, "lazy", counting)
+    return counts
+
+
+def test_a_rebuild_gathers_the_articles_of_the_pages_it_renders_only(project, counted, lazy_values):
+    run(project)
+    manifest = project / "docs" / ".generator-manifest.json"
+    os.utime(manifest, ns=(manifest.stat().st_atime_ns, manifest.stat().st_mtime_ns + 10**9))  # a real rebuild
+    counted.update({k: 0 for k in counted})
+    lazy_values.update(created=0, made=0)
+    run(project)
+    assert counted["pages"] == 0 and lazy_values["created"] > 0 and lazy_values["made"] == 0
+    add_article(project)
+    lazy_values.update(created=0, made=0)
+    run(project)
+    assert 0 < lazy_values["made"] < lazy_values["created"]
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")
+
+
+def test_an_edited_article_title_reaches_the_footnotes_that_cite_it(project):
+    """The cited articles of a topic's year are made only when the page is rendered: their fingerprint (from
+    the year's entries) must change with any article they cite."""
+    run(project)
+    manifest = project / "articles" / "sources.yml"
+    old = "Antony Blinken and Xi Jinping hold ‘candid’ talks in Beijing"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(old, "Blinken and Xi talk"), encoding="utf-8")
+    result = run(project)
+    written = [p for p in result.report.written if p.startswith("topics/") and p.count("/") == 2]
+    assert written and all("Blinken and Xi talk" in (project / "docs" / p).read_text(encoding="utf-8")
+                           for p in written)
+    run(project, docs="cold-docs", cache="cold-cache")
+    assert pages(project / "docs") == pages(project / "cold-docs")

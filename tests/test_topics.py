@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.model import Article, Meeting
+from generator.model import Article, Meeting, MeetingQuote, TopicMention
+from generator.pipeline import topic_quotes
 from generator.resources import ConfigError
 from generator.topics import (assign_topics, find_topics, load_taxonomy, parse_settings, parse_taxonomy,
                               suggest_topics, topics_in)
@@ -165,6 +166,17 @@ def test_topics_come_in_taxonomy_order():
     a = article("a", "Biden urged Xi to act on fentanyl. Biden said Taiwan remains a concern. " + FILLER,
                 title="Fentanyl and Taiwan on the table")
     assert topics_of(a) == ("taiwan", "fentanyl")
+
+
+def test_a_topic_s_quotes_are_those_standing_in_its_sentences():
+    """Found with the meeting's analysis and cached with it, so a rebuild does not look for them again."""
+    mentions = (TopicMention("taiwan", "a", 'Xi said "Taiwan is the core issue" at the talks.'),
+                TopicMention("trade", "a", 'Blinken raised "unfair practices" and tariffs.'),
+                TopicMention("taiwan", "b", 'He warned of "red lines" over the island.'))
+    quotes = tuple(MeetingQuote(text, None, "said", ("a",)) for text in
+                   ("Taiwan is the core issue", "unfair practices", "red lines", "a new chapter"))
+    assert topic_quotes(("taiwan", "trade", "climate"), mentions, quotes) == (
+        ("taiwan", (quotes[0], quotes[2])), ("trade", (quotes[1],)), ("climate", ()))
 
 
 # --- suggestions ----------------------------------------------------------------------------------------------
