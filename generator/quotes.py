@@ -722,8 +722,9 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
         return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said")
     if prior and len(prior) > 1 and p["compound"].match(body[prior[-2].end:prior[-1].start]):
         return ""
-    if p["coordinated"].search(region):  # "Wang said … and called", "Zhao welcomed Albanese and said": the
-        if n:                            # subject of the first verb
+    # "Wang said … and called", "Zhao welcomed Albanese and said": the subject of the first verb
+    if p["coordinated"].search(region):
+        if n:
             return "and"
         if prior:
             return _resolve(prior[0], state) or ""

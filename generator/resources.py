@@ -34,13 +34,16 @@ def _boolean_in_list(node: yaml.Node) -> yaml.ScalarNode | None:
 def load(name: str) -> Any:
     path = DATA / name
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=SafeLoader)
-        wrong = node and _boolean_in_list(node)
-        if wrong:
-            raise ConfigError(f"{path}:{wrong.start_mark.line + 1}: {wrong.value!r} in a list is read as true or "
-                              f"false: write it in quotes (\"{wrong.value}\")")
-        return yaml.load(text, Loader=SafeLoader)
+        loader = SafeLoader(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()  # parsed once: checked as nodes, then built
+            wrong = node is not None and _boolean_in_list(node)
+            if wrong:
+                raise ConfigError(f"{path}:{wrong.start_mark.line + 1}: {wrong.value!r} in a list is read as true "
+                                  f"or false: write it in quotes (\"{wrong.value}\")")
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
