@@ -82,19 +82,16 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _tense_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _tense_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     cues = _config()["tense"]
-    future = re.compile(r"\b(?:" + "|".join(cues["future"]) + r")\b", re.I)
-    past = re.compile(r"\b(?:" + "|".join(cues["past"]) + r")\b", re.I)
-    return future, past
+    return tuple((re.compile(r"\b(?:" + "|".join(cues[key]) + r")\b", re.I), tense)
+                 for key, tense in (("future", FUTURE), ("past", PAST), ("present", PRESENT)))
 
 
 def tense_at(sentence: str, pos: int) -> str:
     """The tense governing position `pos` of `sentence`: the nearest cue before it, else the nearest after it.
     Of two cues starting at one word, the longer wins ("expected to" is future, though "expected" is past)."""
-    future, past = _tense_patterns()
-    cues = [(m.start(), m.end(), FUTURE) for m in future.finditer(sentence)]
-    cues += [(m.start(), m.end(), PAST) for m in past.finditer(sentence)]
+    cues = [(m.start(), m.end(), tense) for pattern, tense in _tense_patterns() for m in pattern.finditer(sentence)]
     if not cues:
         return PRESENT
     before = [c for c in cues if c[0] < pos]

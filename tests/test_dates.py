@@ -69,3 +69,10 @@ def test_in_a_year_is_a_year():
     refs = find_dates("When Biden met Xi in Bali in 2022, both promised a floor; the 2023-24 plan did not.",
                       date(2024, 2, 10))
     assert [(r.text, r.value, r.precision) for r in refs] == [("in 2022", date(2022, 1, 1), "year")]
+
+
+def test_is_meeting_on_thursday_is_the_nearest_thursday_whatever_comes_after():
+    text = ("Antony Blinken is meeting with top Chinese diplomat Wang Yi on Thursday \u2013 the latest in a series of "
+            "increased high-level interactions.")
+    assert [d.value for d in find_dates(text, date(2023, 7, 12))] == [date(2023, 7, 13)]
+    assert [d.value for d in find_dates(text, date(2023, 7, 15))] == [date(2023, 7, 13)]
