@@ -696,10 +696,16 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     word = cues[-1].group().casefold()
     if word.endswith("ing"):
         return subject, word
-    for n in range(len(cues) - 1, -1, -1):
+    n = len(cues) - 1
+    while n >= 0:
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
         if speaker != "and":
             return None if speaker is None else (speaker or None, word)
+        n -= 1
+        # "The president recalled that Xi had described it as … and emphasized …": "and" joins the main verb, not
+        # the one inside the reported clause
+        if n >= 1 and re.match(r"\s*that\b", head[cues[n - 1].end():cues[n].start()]):
+            n -= 1
     return None
 
 

@@ -561,3 +561,10 @@ def test_a_role_means_the_one_the_text_is_about_first_sir_is_a_title_referred_is
             "Mark Carney met Donald Trump on Tuesday. While Trump smiled as Carney spoke, he also referred to the "
             "border as an \u201cartificial line that was drawn long ago.\u201d")
     assert [s for _, s in found(body, date(2025, 11, 2))] == ["Lee Jae-myung", "Keir Starmer", "Donald Trump"]
+
+
+def test_and_after_a_reported_clause_joins_the_main_verb():
+    body = ("President Lee Jae Myung held his first summit with Chinese President Xi Jinping on Saturday. The "
+            "president recalled that President Xi had described the two countries as \"close neighbors who cannot "
+            "be separated,\" and emphasized that \"the two countries have built trust through long exchanges.\"")
+    assert [s for _, s in found(body, date(2025, 11, 2))] == ["Xi Jinping", "Lee Jae-myung"]
