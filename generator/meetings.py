@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .dates import FUTURE, DateRef, find_dates, tense_at, weekdays_named
 from .model import Article, Meeting, Mention, Unassigned, Version
-from .people import by_name, find_people, names_pattern, side_order, slug_of
+from .people import by_name, country_named, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
 from .places import find_places
 from .resources import load
@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
+        "counterpart": re.compile(cfg["counterpart"], re.I),
     }
 
 
@@ -126,6 +127,14 @@ def _can_be_principal(name: str, sentence: str, start: int) -> bool:
     return not _patterns()["passing"].search(sentence[max(0, start - 40):start])
 
 
+def _together(unit: Unit, principals: tuple[str, ...]) -> bool:
+    """The two principals act together in the sentence ("Biden and Xi agreed on Saturday that …"): it reports an
+    encounter though it has no meeting word."""
+    named = [m for m in unit.people if m.name in principals]
+    return len(principals) == 2 and any(
+        a.name != b.name and unit.text[a.end:b.start] in (" and ", " & ") for a, b in zip(named, named[1:]))
+
+
 def score_people(units: list[Unit]) -> dict[str, float]:
     """Lead weight of every person who can be a principal: each sentence counts a person once. In order of first
     mention (the tie-break of `choose_principals`)."""
@@ -143,6 +152,15 @@ def score_people(units: list[Unit]) -> dict[str, float]:
             parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
             for name in list(parties)[:2]:
                 scores[name] += unit.weight * w["between"]
+    # "Raimondo met her Chinese counterpart …": the one of China a later sentence names beside Raimondo
+    for k, unit in enumerate(units):
+        for m in _patterns()["counterpart"].finditer(unit.text):
+            country = country_named(m.group())
+            subjects = {p.name for p in unit.people if p.end <= m.start()}
+            later = [p.name for u in units[k + 1:] if subjects & {q.name for q in u.people} for p in u.people]
+            name = next((n for n in later if country and _country(n) == country and n in scores), None)
+            if name:
+                scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
     return dict(scores)
 
 
@@ -304,7 +322,7 @@ def read_article(article: Article) -> Reading:
     if not principals:
         reading.reason = "no person named in the headline or lead"
         return reading
-    if not any(u.cue for u in units):
+    if not any(u.cue or _together(u, principals) for u in units):
         reading.reason = "the headline and lead report no meeting"
         return reading
     headline = units[0] if article.title else None

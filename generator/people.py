@@ -160,7 +160,23 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         found.append(Mention(owner[m.group()], m.start(), m.end(), m.group(), True))
         pos = m.end()
-    return found
+    return _surnames_of_the_named(found)
+
+
+def _surnames_of_the_named(found: list[Mention]) -> list[Mention]:
+    """"Wang told Raimondo" in a text that names Wang Wentao in full and not Wang Yi: a surname alone is the
+    person named in full who has it, not the one the gazetteer gives it to."""
+    full = {m.name for m in found if " " in m.name and m.name in m.surface}
+    people = by_name()
+    out = []
+    for m in found:
+        person = people[m.name]
+        if person.short and m.surface == person.short and m.name not in full:
+            others = [n for n in full if n != m.name and family_name(n, people[n]) == person.short]
+            if len(others) == 1:
+                m = replace(m, name=others[0])
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -122,11 +122,13 @@ def test_a_paragraph_of_prose_shown_twice_is_kept_once_a_repeated_caption_not_at
 def test_agency_bars_transcript_labels_and_privacy_notices():
     text = ("LONDON | Xinhua | Keir Starmer met with Volodymyr Zelensky in London on Saturday.\n\n"
             "Anchor: Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.\n\n"
+            "Why It Matters: The talks could extend the tariff truce by another ninety days.\n\n"
             "If you're curious, you can read our Privacy Notice.\n\n"
             "The leaders discussed the terms of use of the new port and the privacy of data.")
     body, _ = clean_text(text, "Starmer meets Zelensky")
     assert body.split("\n\n") == ["Keir Starmer met with Volodymyr Zelensky in London on Saturday.",
                                   "Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.",
+                                  "The talks could extend the tariff truce by another ninety days.",
                                   "The leaders discussed the terms of use of the new port and the privacy of data."]
 
 

@@ -270,3 +270,15 @@ def test_a_day_in_a_sentence_about_one_principal_that_reports_no_encounter_is_no
     b = art("b", "Putin, US Envoy Witkoff Meet in Moscow", "A discussion between Vladimir Putin and Steve Witkoff "
             "began in Moscow on Friday.", date(2025, 4, 27))
     assert [read_article(x).date for x in (a, b)] == [date(2023, 9, 13), date(2025, 4, 25)]
+
+
+def test_her_counterpart_is_the_one_named_beside_her_later_and_two_acting_together_report_an_encounter():
+    a = art("a", "Stable US-China ties 'profoundly important': Raimondo",
+            "US Commerce Secretary Gina Raimondo met with her Chinese counterpart in Beijing on Monday.\n\n"
+            "The trips could culminate in a meeting between their leaders, with Joe Biden saying he expected to "
+            "sit down with Xi Jinping this year.\n\n"
+            "Raimondo met on Monday morning with Chinese Commerce Minister Wang Wentao.", date(2023, 8, 28))
+    b = art("b", "Humans, not AI, should control nuclear arms", "Joe Biden and Xi Jinping agreed on Saturday "
+            "that humans, not artificial intelligence, should make decisions over nuclear weapons.", date(2024, 11, 17))
+    assert [(set(r.principals), r.date) for r in map(read_article, (a, b))] == [
+        ({"Gina Raimondo", "Wang Wentao"}, date(2023, 8, 28)), ({"Joe Biden", "Xi Jinping"}, date(2024, 11, 16))]

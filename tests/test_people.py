@@ -98,3 +98,9 @@ def test_a_shared_family_name_alone_names_the_one_person_named_in_full_with_it()
     assert [(m.name, m.surface) for m in found if m.surface in ("Li", "Xie", "He")] == [
         ("Li Qiang", "Li"), ("Xie Zhenhua", "Xie")]
     assert [m.surface for m in find_people("Li Qiang met Li Keqiang's widow. Li said.") if m.surface == "Li"] == []
+
+
+def test_a_surname_alone_is_the_person_named_in_full_who_has_it():
+    text = "Raimondo met Chinese Commerce Minister Wang Wentao. Wang told Raimondo it was a pleasure."
+    assert [m.name for m in find_mentions(text) if m.surface == "Wang"] == ["Wang Wentao"]
+    assert [m.name for m in find_mentions("Blinken met Wang. Wang said.") if m.surface == "Wang"] == ["Wang Yi"] * 2

@@ -421,10 +421,12 @@ def test_accusing_welcoming_and_speaking_of_are_cues():
              "Blinken welcomed \u201ca real step forward\u201d on fentanyl.",
              "Kerry tweets after the talks that the \u2018climate crisis demands that the two economies work "
              "together\u2019.",
+             "Qin Gang informed Blinken that ties \u201care at the lowest point since the establishment of "
+             "relations.\u201d",
              "Blinken spoke to Xi about Chinese support for Russia, specifically that without it \u201cRussia "
              "would struggle to sustain its assault on Ukraine,\u201d and about the Middle East."]
     assert [found(line, date(2024, 4, 26))[0][1] for line in lines] == [
-        "Wang Yi", "Antony Blinken", "John Kerry", "Antony Blinken"]
+        "Wang Yi", "Antony Blinken", "John Kerry", "Qin Gang", "Antony Blinken"]
 
 
 def test_no_reference_starts_inside_a_word_after_an_apostrophe():
