@@ -103,7 +103,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
-        "coordinated": re.compile(r"\band\s+(?:also\s+|then\s+|\w+ly\s+)?$", re.I),
+        "coordinated": re.compile(r"\band\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
         "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
         "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
@@ -694,8 +694,11 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
         return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
-    if word.endswith("ing"):
-        return subject, word
+    if word.endswith("ing"):  # "…, saying": the sentence's subject; "with Carney calling Trump …": Carney
+        right_before = [r for r in _refs_in(refs, start, start + cues[-1].start(), spans)
+                        if not body[r.end:start + cues[-1].start()].strip()
+                        and re.search(r"\bwith\s+$", body[max(start, r.start - 6):r.start], re.I)]
+        return (_resolve(right_before[0], state) if right_before else subject), word
     n = len(cues) - 1
     while n >= 0:
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)

@@ -570,3 +570,12 @@ def test_and_after_a_reported_clause_joins_the_main_verb():
             "president recalled that President Xi had described the two countries as \"close neighbors who cannot "
             "be separated,\" and emphasized that \"the two countries have built trust through long exchanges.\"")
     assert [s for _, s in found(body, date(2025, 11, 2))] == ["Xi Jinping", "Lee Jae-myung"]
+
+
+def test_and_has_pledged_shares_the_subject_and_with_x_calling_is_xs():
+    body = ("Keir Starmer will meet Xi Jinping at the G20 summit in Brazil, Downing Street has confirmed.\n\n"
+            "He will be the first British prime minister to meet the Chinese leader in years and has pledged to "
+            "have \"serious, pragmatic discussions with him\" when they speak.\n\n"
+            "Mark Carney met Donald Trump on Tuesday. The meeting was cordial, with Carney calling Trump a "
+            "\"truly transformational president of the country\" and Trump praising him.")
+    assert [s for _, s in found(body, date(2024, 11, 17))] == ["Keir Starmer", "Mark Carney"]
