@@ -140,3 +140,14 @@ def test_everything_from_the_list_of_other_stories_on_is_junk():
             "in a statement on its website.\nabout 15 hours ago")
     body, _ = clean_text(text, "Starmer meets Xi")
     assert body == "Keir Starmer met Xi Jinping at the G20 summit in Rio de Janeiro on Monday."
+
+
+def test_captions_ending_in_their_credit_and_headers_with_a_posted_timestamp():
+    text = ("Gina Raimondo speaks as she visits a showcase at a hotel in Beijing on Aug. 28, 2023. (Andy Wong/Pool/"
+            "AFP via Getty Images)\n\n"
+            "Xi Sends a Message, Meets With Blinken By John Johnson, Newser Staff Posted Jun 19, 2023 9:30 AM CDT\n\n"
+            "Raimondo met Wang Wentao in Beijing on Monday (local time) to discuss trade.\n\n"
+            "The talks were held at the Great Hall (see the photo above).")
+    body, _ = clean_text(text, "Raimondo meets Wang")
+    assert body.split("\n\n") == ["Raimondo met Wang Wentao in Beijing on Monday (local time) to discuss trade.",
+                                  "The talks were held at the Great Hall (see the photo above)."]
