@@ -151,3 +151,11 @@ def test_captions_ending_in_their_credit_and_headers_with_a_posted_timestamp():
     body, _ = clean_text(text, "Raimondo meets Wang")
     assert body.split("\n\n") == ["Raimondo met Wang Wentao in Beijing on Monday (local time) to discuss trade.",
                                   "The talks were held at the Great Hall (see the photo above)."]
+
+
+def test_an_article_on_one_line_is_no_caption_or_header_even_with_a_timestamp_and_a_credit():
+    line = ("Xi Sends a Message By John Johnson, Newser Staff Posted Jun 19, 2023 7:00 AM CDT " +
+            "Antony Blinken met Xi Jinping in Beijing on Monday, and the two sides agreed to keep talking. " * 4 +
+            "(Leah Millis/Pool Photo via AP)")
+    body, removed = clean_text(line, "Xi sends a message")
+    assert body == line and removed == ()
