@@ -23,6 +23,7 @@ class Rules:
     min_words: int
     sentence_end: re.Pattern
     long_line_words: int
+    max_junk_words: int
     quoted_line: re.Pattern
     rest_after: re.Pattern
 
@@ -46,6 +47,7 @@ def rules() -> Rules:
         min_words=int(data["min_words"]),
         sentence_end=re.compile(data["sentence_end"]),
         long_line_words=int(data["long_line_words"]),
+        max_junk_words=int(data["max_junk_words"]),
         quoted_line=re.compile(data["quoted_line"]),
         rest_after=re.compile(data["rest_after"], re.I),
     )
@@ -79,7 +81,7 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
         if r.rest_after.match(line.strip()):  # "You may also like": other stories to the end of the page
             junk.update(range(i, len(lines)))
             break
-        if r.drop.search(line):
+        if r.drop.search(line) and len(line.split()) <= r.max_junk_words:
             junk.add(i)
         elif r.quoted_line.match(line) and counts[key] == 1:
             continue  # a quotation standing alone (a quoted heading) is a quotation, not a heading

@@ -159,3 +159,9 @@ def test_an_article_on_one_line_is_no_caption_or_header_even_with_a_timestamp_an
             "(Leah Millis/Pool Photo via AP)")
     body, removed = clean_text(line, "Xi sends a message")
     assert body == line and removed == ()
+
+
+def test_no_junk_pattern_removes_a_whole_page_on_one_line():
+    line = "Antony Blinken met Xi Jinping in Beijing on Monday, and the two sides agreed to keep talking. " * 8
+    body, _ = clean_text(line + "© 2023 Example News - Reuters", "Blinken meets Xi")
+    assert body.startswith("Antony Blinken met Xi Jinping")
