@@ -52,6 +52,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
         "counterpart": re.compile(cfg["counterpart"], re.I),
+        "owner": re.compile(rf"(?:['’]s\b|\s+(?:{words(cfg['modifier_nouns'])})\b)", re.I),
     }
 
 
@@ -141,10 +142,10 @@ def score_people(units: list[Unit]) -> dict[str, float]:
     w = _config()["weights"]
     scores: Counter[str] = Counter()
     for unit in units:
-        names: dict[str, float] = {}  # a name met only as a possessive ("amid Trump's push") weighs less
+        names: dict[str, float] = {}  # a name met only as a possessive or modifier ("Trump's push") weighs less
         for m in unit.people:
             if _can_be_principal(m.name, unit.text, m.start):
-                owner = unit.text.startswith(("'s", "’s"), m.end)
+                owner = bool(_patterns()["owner"].match(unit.text, m.end))
                 names[m.name] = max(names.get(m.name, 0.0), w["possessive"] if owner else 1.0)
         for name, share in names.items():
             scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"]) * share

@@ -282,3 +282,10 @@ def test_her_counterpart_is_the_one_named_beside_her_later_and_two_acting_togeth
             "that humans, not artificial intelligence, should make decisions over nuclear weapons.", date(2024, 11, 17))
     assert [(set(r.principals), r.date) for r in map(read_article, (a, b))] == [
         ({"Gina Raimondo", "Wang Wentao"}, date(2023, 8, 28)), ({"Joe Biden", "Xi Jinping"}, date(2024, 11, 16))]
+
+
+def test_a_name_used_as_a_modifier_is_no_participant():
+    a = art("a", "Top Biden aide meets China President Xi in Beijing",
+            "US National Security Adviser Jake Sullivan met Chinese President Xi Jinping in Beijing on Thursday, "
+            "the Biden administration said.\n\nSullivan also met Wang Yi.", date(2024, 8, 29))
+    assert set(read_article(a).principals) == {"Jake Sullivan", "Xi Jinping"}
