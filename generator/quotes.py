@@ -124,6 +124,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "cues": frozenset(" ".join(v.casefold().split()) for v in c["cue_verbs"]),
         "not_subjects": frozenset(w.casefold() for w in c["not_subjects"]),
         "any_role": frozenset(c["any_role"]),
+        "reporting": frozenset(c["reporting_verbs"]),
     }
 
 
@@ -702,6 +703,11 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     n = len(cues) - 1
     while n >= 0:
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
+        if not speaker and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
+            # "Misri said the two leaders agreed to “…”": the words of the one reporting what no one named did
+            earlier = _cue_subject(body, head, start, cues, n - 1, refs, spans, state)
+            if earlier:
+                return earlier, word
         if speaker != "and":
             return None if speaker is None else (speaker or None, word)
         n -= 1

@@ -579,3 +579,11 @@ def test_and_has_pledged_shares_the_subject_and_with_x_calling_is_xs():
             "Mark Carney met Donald Trump on Tuesday. The meeting was cordial, with Carney calling Trump a "
             "\"truly transformational president of the country\" and Trump praising him.")
     assert [s for _, s in found(body, date(2024, 11, 17))] == ["Keir Starmer", "Mark Carney"]
+
+
+def test_a_quotation_in_what_someone_reports_of_unnamed_others_is_the_reporters():
+    body = ("Vikram Misri, who briefed the media on Wednesday, said the two leaders agreed that special "
+            "representatives would meet \u201cand explore a fair and mutually acceptable solution to the question.\u201d\n\n"
+            "Putin met Xi Jinping in Moscow. He confessed to being \"slightly envious\" of China's \"very effective "
+            "system for developing the economy.\"")
+    assert [s for _, s in found(body, date(2024, 10, 23))] == ["Vikram Misri", "Vladimir Putin", "Vladimir Putin"]
