@@ -51,6 +51,7 @@ def published_from_url(url: str | None) -> date | None:
 
 TIMESTAMP_LINES = 10  # the first lines of a page, where bylines, datelines and timestamps sit
 TIMESTAMP_CHARS = 90  # longer lines are prose or captions, whose dates may be any day
+DATELINE = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? [A-Z][\w .]{1,30} ?[-–—]")
 
 
 def published_from_text(body: str) -> date | None:
@@ -58,10 +59,12 @@ def published_from_text(body: str) -> date | None:
     November 15, 2023 7:32 pm", "2024-05-31 | 04:25", "Published: Jul 08, 2023 12:15 AM")."""
     lines = [line.strip() for line in body.splitlines() if line.strip()][:TIMESTAMP_LINES]
     for line in lines:
-        if len(line) <= TIMESTAMP_CHARS:
-            days = [ref.value for ref in find_dates(line, None) if ref.precision == "day"]
-            if days:
-                return days[0]
+        # a short line, or the dateline that opens a paragraph ("November 6, 2023, Beijing – Chinese President…")
+        dateline = DATELINE.match(line)
+        text = line if len(line) <= TIMESTAMP_CHARS else dateline.group() if dateline else ""
+        days = [ref.value for ref in find_dates(text, None) if ref.precision == "day"]
+        if days:
+            return days[0]
     return None
 
 

@@ -165,3 +165,16 @@ def test_no_junk_pattern_removes_a_whole_page_on_one_line():
     line = "Antony Blinken met Xi Jinping in Beijing on Monday, and the two sides agreed to keep talking. " * 8
     body, _ = clean_text(line + "© 2023 Example News - Reuters", "Blinken meets Xi")
     assert body.startswith("Antony Blinken met Xi Jinping")
+
+
+def test_teaser_ages_dated_datelines_and_credits_after_a_caption():
+    text = ("Vladimir Putin shakes hands with Xi Jinping during a meeting at the Kremlin in Moscow, Russia, March 20, "
+            "2023. Photo by Sputnik via Reuters\n\n"
+            "1 week ago China and the United States should be partners rather than rivals, Xi Jinping said.\n\n"
+            "November 6, 2023, Beijing \u2013 Xi Jinping met with Anthony Albanese at the Great Hall of the People.\n\n"
+            "The photo by the lake was taken on Friday by a local resident who later shared it online.")
+    body, _ = clean_text(text, "Xi meets Albanese")
+    assert body.split("\n\n") == [
+        "China and the United States should be partners rather than rivals, Xi Jinping said.",
+        "Xi Jinping met with Anthony Albanese at the Great Hall of the People.",
+        "The photo by the lake was taken on Friday by a local resident who later shared it online."]

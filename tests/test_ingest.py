@@ -34,6 +34,14 @@ def test_inferred_metadata_never_invented(tmp_path):
     assert any("undated" in p.message for p in result.problems)
 
 
+def test_a_dated_dateline_opening_the_text_is_its_publication_date():
+    assert published_from_text("November 6, 2023, Beijing \u2013 Xi Jinping met Anthony Albanese at the Great "
+                                "Hall of the People today, and they talked for a long time about trade.") \
+        == date(2023, 11, 6)
+    assert published_from_text("On November 14, 2022, Biden met Xi in Bali, and they talked for three hours "
+                                "about everything under the sun and more.") is None
+
+
 def test_outlet_and_date_inference():
     assert infer_outlet("https://www.theguardian.com/world/x", "") == "The Guardian"
     assert infer_outlet("https://news.example.org/x", "") == "news.example.org"
