@@ -90,14 +90,16 @@ def _tense_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 def tense_at(sentence: str, pos: int) -> str:
     """The tense governing position `pos` of `sentence`: the nearest cue before it, else the nearest after it.
-    Of two cues starting at one word, the longer wins ("expected to" is future, though "expected" is past)."""
-    cues = [(m.start(), m.end(), tense) for pattern, tense in _tense_patterns() for m in pattern.finditer(sentence)]
+    Of two cues starting at one word, the longer wins ("expected to" is future, though "expected" is past); of two
+    on the same words, the one not in the past ("planned" is listed as future, though it ends in "-ed")."""
+    cues = [(m.start(), m.end(), tense != PAST, tense) for pattern, tense in _tense_patterns()
+            for m in pattern.finditer(sentence)]
     if not cues:
         return PRESENT
     before = [c for c in cues if c[0] < pos]
     if before:
-        return max(before)[2]
-    return min(cues, key=lambda c: (c[0], -c[1]))[2]
+        return max(before)[3]
+    return min(cues, key=lambda c: (c[0], -c[1], not c[2]))[3]
 
 
 def resolve_weekday(weekday: int, anchor: date, tense: str, modifier: str = "") -> date:

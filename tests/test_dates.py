@@ -76,3 +76,9 @@ def test_is_meeting_on_thursday_is_the_nearest_thursday_whatever_comes_after():
             "increased high-level interactions.")
     assert [d.value for d in find_dates(text, date(2023, 7, 12))] == [date(2023, 7, 13)]
     assert [d.value for d in find_dates(text, date(2023, 7, 15))] == [date(2023, 7, 13)]
+
+
+def test_planned_is_future_though_it_ends_in_ed():
+    text = "Vladimir Putin and Xi Jinping planned more talks on Tuesday after a Kremlin dinner."
+    assert [d.value for d in find_dates(text, date(2023, 3, 20))] == [date(2023, 3, 21)]
+    assert [d.value for d in find_dates("Blinken met Wang on Tuesday.", date(2023, 3, 20))] == [date(2023, 3, 14)]
