@@ -51,7 +51,9 @@ def published_from_url(url: str | None) -> date | None:
 
 TIMESTAMP_LINES = 10  # the first lines of a page, where bylines, datelines and timestamps sit
 TIMESTAMP_CHARS = 90  # longer lines are prose or captions, whose dates may be any day
-DATELINE = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? [A-Z][\w .]{1,30} ?[-–—]")
+# "November 6, 2023, Beijing –", "Beijing, 29 August 2023 (TDI):"
+DATELINE = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? [A-Z][\w .]{1,30} ?[-–—]"
+                      r"|[A-Z][A-Za-z .]{1,30}, \d{1,2} [A-Z][a-z]+ \d{4} \(")
 
 
 def published_from_text(body: str) -> date | None:

@@ -102,10 +102,12 @@ def test_captions_that_end_in_their_date_are_junk_but_prose_dates_stay():
 
 def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
     text = ("Moscow/New Delhi, July 9 (IANS) Prime Minister Narendra Modi was accorded a warm welcome.\n\n"
+            "Beijing, 29 August 2023 (TDI): Yesterday, Gina Raimondo met Wang Wentao in Beijing.\n\n"
             "KAZAN, October 22. /TASS/. Narendra Modi and Xi Jinping will hold a meeting on Wednesday.\n\n"
             "MOSCOW, Aug. 28 (Xinhua) -- Vladimir Putin and Narendra Modi held phone talks on Monday.")
     body, _ = clean_text(text, "Modi meets Putin")
     assert body.split("\n\n") == ["Prime Minister Narendra Modi was accorded a warm welcome.",
+                                  "Yesterday, Gina Raimondo met Wang Wentao in Beijing.",
                                   "Narendra Modi and Xi Jinping will hold a meeting on Wednesday.",
                                   "Vladimir Putin and Narendra Modi held phone talks on Monday."]
 

@@ -38,6 +38,9 @@ def test_a_dated_dateline_opening_the_text_is_its_publication_date():
     assert published_from_text("November 6, 2023, Beijing \u2013 Xi Jinping met Anthony Albanese at the Great "
                                 "Hall of the People today, and they talked for a long time about trade.") \
         == date(2023, 11, 6)
+    assert published_from_text("Beijing, 29 August 2023 (TDI): Yesterday, Gina Raimondo met Wang Wentao, the "
+                                "Minister of Commerce, as part of ongoing efforts to advance the relationship.") \
+        == date(2023, 8, 29)
     assert published_from_text("On November 14, 2022, Biden met Xi in Bali, and they talked for three hours "
                                 "about everything under the sun and more.") is None
 
