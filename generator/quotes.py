@@ -209,6 +209,9 @@ def _double_spans(paragraphs: list[tuple[int, str]]) -> list[Span]:
             if following[:1] and following[0] in OPEN_DOUBLE + EITHER_DOUBLE:
                 end = offset + len(para)
                 spans.append(Span(offset + inner, end, offset + open_at, end, n, continued=True))
+            elif n + 1 == len(paragraphs) and len(para[inner:].split()) >= 4:  # the excerpt stops inside it
+                end = offset + len(para.rstrip())
+                spans.append(Span(offset + inner, end, offset + open_at, end, n))
     return spans
 
 

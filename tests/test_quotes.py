@@ -587,3 +587,12 @@ def test_a_quotation_in_what_someone_reports_of_unnamed_others_is_the_reporters(
             "Putin met Xi Jinping in Moscow. He confessed to being \"slightly envious\" of China's \"very effective "
             "system for developing the economy.\"")
     assert [s for _, s in found(body, date(2024, 10, 23))] == ["Vikram Misri", "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_quotation_the_excerpt_stops_inside_runs_to_its_end():
+    body = ("Modi met Xi in Kazan.\n\nThe Ministry of External Affairs further stated that \u201cthe two leaders "
+            "affirmed that stable and amicable relations will have a positive")
+    assert found(body, date(2024, 10, 23)) == [
+        ("the two leaders affirmed that stable and amicable relations will have a positive",
+         "Ministry of External Affairs")]
+    assert found("Modi met Xi in Kazan. He said \u201cyes", date(2024, 10, 23)) == []  # too short to be one
