@@ -174,6 +174,7 @@ def test_teaser_ages_dated_datelines_and_credits_after_a_caption():
             "2023. Photo by Sputnik via Reuters\n\n"
             "1 week ago China and the United States should be partners rather than rivals, Xi Jinping said.\n\n"
             "November 6, 2023, Beijing \u2013 Xi Jinping met with Anthony Albanese at the Great Hall of the People.\n\n"
+            "Narendra Modi and Xi Jinping during a plenary session of the BRICS Summit in Kazan, Wednesday. \u2014 PTI\n\n"
             "The photo by the lake was taken on Friday by a local resident who later shared it online.")
     body, _ = clean_text(text, "Xi meets Albanese")
     assert body.split("\n\n") == [
