@@ -104,10 +104,14 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     return junk
 
 
+# a line break inside a sentence, the next line indented with a tab: text hard-wrapped by an archive page
+_WRAPPED = re.compile(r"(?<![.!?:\s])(?<![.!?:][\"”’])[ \t]*\n\t+(?=\S)")
+
+
 def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
     """Return (cleaned body with paragraphs separated by a blank line, removed lines)."""
     r = rules()
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in _WRAPPED.sub(" ", text).splitlines()]
     for pattern in r.strip_suffix:
         lines = [pattern.sub("", line) for line in lines]
     junk = junk_lines(lines, title, r)

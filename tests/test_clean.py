@@ -181,3 +181,18 @@ def test_teaser_ages_dated_datelines_and_credits_after_a_caption():
         "China and the United States should be partners rather than rivals, Xi Jinping said.",
         "Xi Jinping met with Anthony Albanese at the Great Hall of the People.",
         "The photo by the lake was taken on Friday by a local resident who later shared it online."]
+
+
+def test_text_hard_wrapped_with_tab_indented_lines_is_joined_back():
+    text = ("China said the two sides had \u201cin-depth, candid and constructive\u201d \n"
+            "\t\tdiscussions and agreed to work on extending a pause in tariffs.\n \n"
+            " \u201cA stable and sustainable relationship serves both countries,\u201d \n"
+            "\t\tsaid Vice Premier He Lifeng, who led the Chinese side.\n"
+            "\t\tHe did not say how the extension would work.")
+    body, _ = clean_text(text, "US and China agree to extend the pause")
+    assert body.split("\n\n") == [
+        "China said the two sides had \u201cin-depth, candid and constructive\u201d discussions and agreed to work on "
+        "extending a pause in tariffs.",
+        "\u201cA stable and sustainable relationship serves both countries,\u201d said Vice Premier He Lifeng, who "
+        "led the Chinese side.",
+        "He did not say how the extension would work."]
