@@ -854,6 +854,9 @@ def extract_quotes(article: Article) -> list[Quote]:
         subject = quoted[0] if quoted and (not subject_ref or subject_ref.start > sentence[0] + 2) else subject
         unknown = subject is None and _unknown_subject(body, sentence, spans)
         _advance(state, body, sentence, refs, spans, subject, paragraph, unknown)
+    for i in range(len(spans) - 2, -1, -1):  # a quotation running over paragraphs: attributed at its end
+        if spans[i].continued and not speaker_of.get(i, (None, None))[0] and speaker_of.get(i + 1, (None, None))[0]:
+            speaker_of[i] = speaker_of[i + 1]
     for i, span in enumerate(spans):
         speaker, cue = speaker_of.get(i, (None, None))
         text = body[span.start:span.end]

@@ -596,3 +596,9 @@ def test_a_quotation_the_excerpt_stops_inside_runs_to_its_end():
         ("the two leaders affirmed that stable and amicable relations will have a positive",
          "Ministry of External Affairs")]
     assert found("Modi met Xi in Kazan. He said \u201cyes", date(2024, 10, 23)) == []  # too short to be one
+
+
+def test_a_quotation_running_over_paragraphs_is_attributed_at_its_end():
+    body = ("Biden met Xi on Wednesday.\n\n\u201cWe agreed to restore military communications.\n\n"
+            "\u201cThat is vital, because accidents happen,\u201d Biden told reporters.")
+    assert [s for _, s in found(body)] == ["Joe Biden", "Joe Biden"]
