@@ -47,6 +47,7 @@ class Rules:
     dangling: tuple[re.Pattern, ...]
     connective: re.Pattern
     preview: re.Pattern
+    background: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def rules() -> Rules:
         dangling=tuple(re.compile(p, re.I) for p in data["dangling"]),
         connective=re.compile(data["connective"], re.I),
         preview=re.compile(data["preview"], re.I),
+        background=re.compile(data["background"], re.I),
     )
 
 
@@ -194,6 +196,7 @@ def _traits(cands: Sequence[Candidate], names: AnyName | None) -> np.ndarray:
     return np.array([w["participants"] * bool(names and names.search(c.text))
                      + w["connective"] * bool(r.connective.search(normalize(c.text)))
                      + w["preview"] * bool(r.preview.search(c.text))
+                     + w["background"] * bool(r.background.search(c.text))
                      + w["long"] * (_words(c.text) > r.long_words) for c in cands])
 
 

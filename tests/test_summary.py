@@ -120,3 +120,12 @@ def test_a_sentence_previewing_the_meeting_gives_way_to_one_reporting_it():
             "q": article("q", "Outlet Q", preview + "\n\nOfficials on both sides played down hopes of a breakthrough."),
             "r": article("r", "Outlet R", report + "\n\nThe two leaders spoke for four hours at an estate.")}
     assert [s.text for s in summarize(meeting("p", "q", "r"), arts, 1)] == [report]
+
+
+def test_a_sentence_recalling_an_earlier_meeting_gives_way_to_one_reporting_this_one():
+    recall = "The last meeting between Narendra Modi and Xi Jinping was in October 2019, in Mahabalipuram in India."
+    report = "Narendra Modi and Xi Jinping agreed in Kazan that the border talks will resume at an early date."
+    arts = {"p": article("p", "Outlet P", recall + "\n\n" + report),
+            "q": article("q", "Outlet Q", recall + "\n\nThe two leaders met on the sidelines of the summit."),
+            "r": article("r", "Outlet R", report + "\n\nThe two leaders spoke for an hour in the city.")}
+    assert [s.text for s in summarize(meeting("p", "q", "r"), arts, 1)] == [report]
