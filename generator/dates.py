@@ -15,6 +15,7 @@ from .resources import load
 from .textutil import trie_pattern
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+SPAN_ENDS = ("since", "until", "till", "by")  # "since Thursday": the end of a span, not an event
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def weekdays_named(text: str) -> list[tuple[int, int]]:
     what an undated article still says of its date."""
     found = []
     for m in _patterns()["weekday"].finditer(text):
-        if (m["mod"] or "").strip().lower() not in ("since", "until", "till", "by"):
+        if (m["mod"] or "").strip().lower() not in SPAN_ENDS:
             found.append((m.start(), _weekdays()[m["wd"].lower()]))
     return found
 
@@ -215,7 +216,7 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
         if not free(*m.span()):
             continue
         modifier = (m["mod"] or "").strip().lower()
-        if modifier in ("since", "until", "till", "by") or published is None:
+        if modifier in SPAN_ENDS or published is None:
             taken.append(m.span())
             continue
         when = tense or tense_at(text, m.start())

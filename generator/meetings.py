@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .dates import FUTURE, DateRef, find_dates, tense_at, weekdays_named
 from .model import Article, Meeting, Mention, Unassigned, Version
-from .people import by_name, country_named, find_people, names_pattern, side_order, slug_of
+from .people import by_name, country_named, country_of, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
 from .places import find_places
 from .resources import load
@@ -140,34 +140,30 @@ def score_people(units: list[Unit]) -> dict[str, float]:
     """Lead weight of every person who can be a principal: each sentence counts a person once. In order of first
     mention (the tie-break of `choose_principals`)."""
     w = _config()["weights"]
+    pats = _patterns()
     scores: Counter[str] = Counter()
     for unit in units:
         names: dict[str, float] = {}  # a name met only as a possessive or modifier ("Trump's push") weighs less
         for m in unit.people:
             if _can_be_principal(m.name, unit.text, m.start):
-                owner = bool(_patterns()["owner"].match(unit.text, m.end))
+                owner = bool(pats["owner"].match(unit.text, m.end))
                 names[m.name] = max(names.get(m.name, 0.0), w["possessive"] if owner else 1.0)
         for name, share in names.items():
             scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"]) * share
-        for m in _patterns()["between"].finditer(unit.text):
+        for m in pats["between"].finditer(unit.text):
             parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
             for name in list(parties)[:2]:
                 scores[name] += unit.weight * w["between"]
     # "Raimondo met her Chinese counterpart …": the one of China a later sentence names beside Raimondo
     for k, unit in enumerate(units):
-        for m in _patterns()["counterpart"].finditer(unit.text):
+        for m in pats["counterpart"].finditer(unit.text):
             country = country_named(m.group())
             subjects = {p.name for p in unit.people if p.end <= m.start()}
             later = [p.name for u in units[k + 1:] if subjects & {q.name for q in u.people} for p in u.people]
-            name = next((n for n in later if country and _country(n) == country and n in scores), None)
+            name = next((n for n in later if country and country_of(n) == country and n in scores), None)
             if name:
                 scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
     return dict(scores)
-
-
-def _country(name: str) -> str | None:
-    person = by_name().get(name)
-    return person.country if person else None
 
 
 def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
@@ -177,12 +173,12 @@ def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:
     if not scores:
         return ()
     order = {name: i for i, name in enumerate(scores)}
-    ranked = sorted(scores, key=lambda n: (-scores[n], _country(n) is None, order[n]))
+    ranked = sorted(scores, key=lambda n: (-scores[n], country_of(n) is None, order[n]))
     first = ranked[0]
     minimum = scores[first] * _config()["weights"]["counterpart"]
     others = [n for n in ranked[1:] if scores[n] >= minimum]
-    side = _country(first)
-    across = [n for n in others if side is None or _country(n) is None or _country(n) != side]
+    side = country_of(first)
+    across = [n for n in others if side is None or country_of(n) is None or country_of(n) != side]
     second = (across or others)[:1]
     return (first, *second)
 

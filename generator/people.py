@@ -163,10 +163,15 @@ def find_mentions(text: str) -> list[Mention]:
     return _surnames_of_the_named(found)
 
 
+def _named_in_full(found: list[Mention]) -> set[str]:
+    """The gazetteer people whose whole name (of two words or more) the text writes."""
+    return {m.name for m in found if m.known and " " in m.name and m.name in m.surface}
+
+
 def _surnames_of_the_named(found: list[Mention]) -> list[Mention]:
     """"Wang told Raimondo" in a text that names Wang Wentao in full and not Wang Yi: a surname alone is the
     person named in full who has it, not the one the gazetteer gives it to."""
-    full = {m.name for m in found if " " in m.name and m.name in m.surface}
+    full = _named_in_full(found)
     people = by_name()
     out = []
     for m in found:
@@ -355,7 +360,7 @@ def _family_names_alone(found: list[Mention]) -> dict[str, str]:
     """"Li told Yellen" after "Premier Li Qiang": the family names the gazetteer does not list alone (others share
     them) → the one person named in full in the text who has it."""
     people = by_name()
-    full = {m.name for m in found if m.known and " " in m.name and m.name in m.surface}
+    full = _named_in_full(found)
     owners: dict[str, set[str]] = {}
     for name in full:
         for part in name.split():
