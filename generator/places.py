@@ -9,8 +9,6 @@ from functools import lru_cache
 from .resources import ConfigError, load
 from .textutil import standalone
 
-# A place counts only after one of these (a bare "Beijing" is often the Chinese government).
-_PREPOSITION = re.compile(r"\b(?:in|at|inside|on the outskirts of|outside|near)\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -52,21 +50,25 @@ def places() -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[re.Pattern, dict[str, Place]]:
+def _pattern() -> tuple[re.Pattern, dict[str, Place], re.Pattern]:
     owner: dict[str, Place] = {}
     for place in places():
         for alias in place.aliases:
             owner.setdefault(alias, place)
-    return standalone(set(owner)), owner
+    # a place counts only after a preposition (a bare "Beijing" is often the Chinese government)
+    return standalone(set(owner)), owner, re.compile(load("places.yml")["preposition"])
+
+
+_REACH = 60  # characters before a place name searched for its preposition ("in the southern Chinese city of ")
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """Venues and cities named in `text`; ambiguous venues only after a preposition."""
-    pattern, owner = _pattern()
+    pattern, owner, preposition = _pattern()
     found = []
     for m in pattern.finditer(text):
         place = owner[m.group()]
-        prep = bool(_PREPOSITION.search(text, max(0, m.start() - 30), m.start()))
+        prep = bool(preposition.search(text, max(0, m.start() - _REACH), m.start()))
         if place.ambiguous and not prep:
             continue
         found.append(PlaceMention(place, m.start(), m.end(), prep))

@@ -230,6 +230,19 @@ def test_places_beyond_the_usual_capitals():
     assert places == ["Jerusalem", "Novo-Ogaryovo", "Jeddah"]
 
 
+def test_a_city_after_a_description_of_it_is_the_place():
+    leads = [("Modi and Xi hold talks", "Narendra Modi held talks with Xi Jinping in the port city of Tianjin on "
+                                        "Sunday."),
+             ("Lavrov and Rubio meet", "Sergei Lavrov met Marco Rubio in the Saudi capital, Riyadh, on Tuesday."),
+             ("Blinken meets Wang", "Antony Blinken met Wang Yi in the southern Chinese city of Shenzhen on Friday.")]
+    places = [read_article(art("a", t, b, date(2025, 8, 31))).places for t, b in leads]
+    assert [list(p) for p in places] == [["Tianjin"], ["Riyadh"], ["Shenzhen"]]
+    # the city is named, but not as where anyone is
+    named = read_article(art("b", "Xi meets Putin", "Xi Jinping met Vladimir Putin on Friday, the Chinese capital's "
+                                                     "state media said, citing Beijing officials.", date(2025, 5, 9)))
+    assert named.places == {}
+
+
 def test_a_title_case_headline_verb_is_no_part_of_a_name():
     a = art("a", "Putin, US Envoy Steve Witkoff Meet in Moscow",
             "Russian President Vladimir Putin met US special envoy Steve Witkoff in Moscow on Friday.",
