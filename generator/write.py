@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 MANIFEST = ".generator-manifest.json"
@@ -55,10 +56,21 @@ def read_manifest(docs: Path) -> dict[str, str]:
         return {}
 
 
+@lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """The mode `open` gives a new file (0666 less the umask): a temporary file is made 0600, which would hide
+    the pages from a web server or another user serving docs/."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
+        if hasattr(os, "fchmod"):  # POSIX
+            os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
         os.replace(tmp, path)

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from generator.write import Cached, digest, MANIFEST, write_pages
+from generator.write import Cached, digest, MANIFEST, _file_mode, write_pages
 
 
 def test_writes_only_changes_and_keeps_mtime(tmp_path):
@@ -48,6 +48,20 @@ def test_no_temporary_files_left(tmp_path):
     write_pages(tmp_path, {"a/b.md": "x"})
     names = {p.name for p in tmp_path.rglob("*")}
     assert names == {"a", "b.md", MANIFEST}
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX file modes")
+def test_pages_get_the_mode_of_any_new_file(tmp_path):
+    """Not the 0600 of a temporary file: a web server or another user serving docs/ must read them."""
+    umask = os.umask(0o022)
+    _file_mode.cache_clear()  # read once a process
+    try:
+        write_pages(tmp_path, {"a/b.md": "x", "c.json": b"{}"})
+    finally:
+        os.umask(umask)
+        _file_mode.cache_clear()
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.rglob("*") if p.is_file()}
+    assert modes == {"b.md": 0o644, "c.json": 0o644, MANIFEST: 0o644}
 
 
 def test_cached_pages_are_loaded_only_when_the_file_differs(tmp_path):
