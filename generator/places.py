@@ -10,7 +10,6 @@ from .resources import ConfigError, load
 from .textutil import standalone
 
 
-
 @dataclass(frozen=True)
 class Place:
     name: str
