@@ -563,6 +563,7 @@ def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
         date_versions=versions,
         duration=duration,
         syndicated=syndicated_groups(articles),
+        previews=() if all(r.preview for r in readings) else tuple(sorted(r.article for r in readings if r.preview)),
     )
 
 

@@ -186,6 +186,7 @@ class Meeting:
     date_versions: tuple[Version, ...] = ()  # conflicting dates across sources, shown not hidden
     duration: str | None = None
     syndicated: tuple[tuple[str, ...], ...] = ()  # groups of article ids that are copies of one story
+    previews: tuple[str, ...] = ()  # articles announcing the meeting beforehand, when others report it
 
 
 @dataclass(frozen=True)

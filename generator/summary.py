@@ -237,12 +237,14 @@ def _mmr(scores: np.ndarray, sim: np.ndarray, length: int) -> list[int]:
 def rank_sentences(candidates: Sequence[Candidate], length: int = 8,
                    independence: Mapping[str, str] | None = None,
                    participants: Sequence[str] = (),
-                   among: Collection[str] | None = None) -> tuple[SummarySentence, ...]:
+                   among: Collection[str] | None = None,
+                   stale: Collection[str] = ()) -> tuple[SummarySentence, ...]:
     """Up to `length` non-redundant sentences, in reading order, each citing every article that reported it.
 
     `independence` maps an article id to its independent source (syndicated copies and one outlet's articles
     share one key); articles missing from it count as independent. `participants` favours sentences naming them.
     `among`: only the candidates with these texts compete (one topic's), weighed by the TF-IDF of all of them.
+    `stale`: articles whose sentences weigh `preview_article` less (previews of a meeting others report).
     """
     cands = tuple(dict.fromkeys(candidates))
     if not cands or length <= 0:
@@ -257,6 +259,8 @@ def rank_sentences(candidates: Sequence[Candidate], length: int = 8,
     sim, facts = space.sim[np.ix_(rows, rows)], space.facts[np.ix_(rows, rows)]
     support = _support(facts, cands, rules().same_fact)
     scores = _scores(space, rows, sim, keys, support)
+    if stale:
+        scores += rules().weights["preview_article"] * np.array([c.article in stale for c in cands])
     chosen = _mmr(scores, facts, length)
     chosen.sort(key=lambda i: (cands[i].position, -scores[i]))
     out = []
@@ -283,7 +287,8 @@ def summarize(meeting: Meeting, articles: dict[str, Article], length: int = 8,
     """The meeting's extractive summary drawn from all its articles (with `among`: from those sentences only)."""
     members = [articles[aid] for aid in meeting.articles if aid in articles]
     candidates = [c for a in members for c in article_candidates(a)]
-    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants, among)
+    return rank_sentences(candidates, length, independence_keys(members, syndicated), meeting.participants, among,
+                          meeting.previews)
 
 
 def summarize_topic(meeting: Meeting, articles: dict[str, Article], sentences: set[str], length: int = 3,

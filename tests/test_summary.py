@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import yaml
 
+from generator.meetings import group_meetings
 from generator.model import Article, Meeting
-from generator.summary import (Candidate, article_candidates, is_boilerplate, is_dangling, rank_sentences, summarize,
-                               summarize_topic)
+from generator.summary import (Candidate, article_candidates, is_boilerplate, is_dangling, rank_sentences, rules,
+                               summarize, summarize_topic)
 
 
 def article(aid: str, outlet: str, body: str) -> Article:
     return Article(id=aid, file=f"{aid}.md", title=aid, outlet=outlet, url=None, published=None, text=body, body=body)
+
+
+def art(aid: str, title: str, body: str, published: date) -> Article:
+    return Article(id=aid, file=f"{aid}.md", title=title, outlet=aid, url=None, published=published, text=body,
+                   body=body)
 
 
 def meeting(*ids: str) -> Meeting:
@@ -42,6 +49,7 @@ def test_dangling_sentences_join_their_antecedent_or_are_skipped():
     assert is_dangling("He added that miscalculations can cause major problems.")
     assert is_dangling("This is very good for both countries in the long run.")
     assert not is_dangling("Mr Biden added that miscalculations can cause major problems.")
+    assert is_dangling("In particular, he narrowed in on the three principles of mutual respect.")
     art = article("d", "D", ("Opening: the talks in Woodside lasted for about four hours on Wednesday.\n\n"
                              "He added that miscalculations can cause major problems between countries. "
                              "Mr Biden said the talks were among the most productive so far."))
@@ -120,6 +128,25 @@ def test_a_sentence_previewing_the_meeting_gives_way_to_one_reporting_it():
             "q": article("q", "Outlet Q", preview + "\n\nOfficials on both sides played down hopes of a breakthrough."),
             "r": article("r", "Outlet R", report + "\n\nThe two leaders spoke for four hours at an estate.")}
     assert [s.text for s in summarize(meeting("p", "q", "r"), arts, 1)] == [report]
+    assert rules().preview.search("The meeting will see Joe Biden raise trade and Taiwan with Xi Jinping.")
+    assert not rules().preview.search("The meeting saw Joe Biden raise trade and Taiwan with Xi Jinping.")
+
+
+def test_an_article_announcing_the_meeting_gives_way_to_those_reporting_it():
+    agenda = "Joe Biden and Xi Jinping will discuss trade, Taiwan and military ties at an estate in Woodside."
+    report = "Joe Biden and Xi Jinping agreed in Woodside to restore military ties and keep talking on trade."
+    arts = {"p": article("p", "Outlet P", agenda),
+            "q": article("q", "Outlet Q", f"The two leaders spoke for four hours on Wednesday.\n\n{report}")}
+    assert [s.text for s in summarize(meeting("p", "q"), arts, 1)] == [agenda]
+    assert [s.text for s in summarize(replace(meeting("p", "q"), previews=("p",)), arts, 1)] == [report]
+
+
+def test_previews_are_the_articles_announcing_a_meeting_others_report():
+    preview = art("p", "Biden to meet Xi in Woodside", "Joe Biden is set to meet Xi Jinping in Woodside on "
+                  "Wednesday, the White House said.", date(2023, 11, 14))
+    report = art("r", "Biden meets Xi", "Joe Biden met Xi Jinping in Woodside on Wednesday.", date(2023, 11, 15))
+    assert [m.previews for m in group_meetings([preview, report])[0]] == [("p",)]
+    assert [m.previews for m in group_meetings([preview])[0]] == [()]  # nothing reports it yet
 
 
 def test_a_sentence_recalling_an_earlier_meeting_gives_way_to_one_reporting_this_one():
