@@ -347,11 +347,13 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     single: list[Ref] = []  # one word after a title: a part of the name of someone named in full?
     for m in _name_pattern().finditer(body):
         tokens = m.group().split()
-        # an organisation keeps its title words ("National Security Council"); a person's name follows the last
-        # one ("European Commission President Ursula von der Leyen") and never starts with "The" or "On"
-        organisation = bool({_bare(t) for t in tokens} & org_words)
-        titled_at = 0 if organisation else max(
-            (i + 1 for i, t in enumerate(tokens[:-1]) if t.casefold().rstrip(",") in titles), default=0)
+        # a person's name follows the last title word, whatever comes before it ("European Council President
+        # António Costa"), and never starts with "The" or "On"; an organisation keeps its title words ("National
+        # Security Council", "Office of the President")
+        titled_at = max((i + 1 for i, t in enumerate(tokens[:-1]) if t.casefold().rstrip(",") in titles), default=0)
+        organisation = bool({_bare(t) for t in tokens[titled_at:]} & org_words)
+        if organisation:
+            titled_at = 0
         cut = titled_at
         while cut < len(tokens) and tokens[cut] in not_names():
             cut += 1

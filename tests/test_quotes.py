@@ -477,6 +477,16 @@ def test_capitalised_runs_that_are_no_names_and_organisations_with_title_words()
     assert speakers[2:] == ["Chinese Foreign Ministry", "National Security Council"]
 
 
+def test_a_name_after_an_organisation_and_a_title_is_a_person():
+    body = ("European Council President Ant\u00f3nio Costa and Commission President Ursula von der Leyen met Xi "
+            "Jinping on Thursday.\n\n"
+            "\"We will not accept any attempt to divide us,\" von der Leyen said. Costa added: \"Europe and China "
+            "share a responsibility.\"\n\n"
+            "\"This is our position,\" the Office of the President said.")
+    assert [s for _, s in found(body, date(2025, 7, 24))] == [
+        "Ursula von der Leyen", "Ant\u00f3nio Costa", "Office of the President"]
+
+
 def test_a_second_verb_shares_the_subject_of_the_first_and_a_quote_before_and_x_said_is_not_xs():
     lines = ["Zhao Leji welcomed Prime Minister Anthony Albanese in his first meeting and said the two countries "
              "are \u201cat a new starting point in their relations\u201d.",
