@@ -21,6 +21,13 @@ from .parallel import parallel_map
 from .resources import SafeLoader
 from .textutil import slugify
 
+class MetaLoader(SafeLoader):
+    """YAML for article metadata: a date stays text for `parse_date` to judge, so an impossible one
+    ("2023-13-45") is reported and ignored instead of costing the article."""
+
+
+MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", MetaLoader.construct_yaml_str)
+
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 MANIFEST = "sources.yml"
@@ -66,7 +73,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, text, 0
     try:
-        meta = yaml.load(match.group(1), Loader=SafeLoader) or {}
+        meta = yaml.load(match.group(1), Loader=MetaLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening ---
@@ -85,7 +92,7 @@ def load_manifest(folder: Path, root: Path) -> tuple[dict[str, dict], list[Probl
     if not path.is_file():
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=MetaLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, [Problem(rel, f"invalid YAML: {getattr(exc, 'problem', exc)}", mark.line + 1 if mark else None)]
@@ -128,13 +135,15 @@ def clean_meta(meta: dict[str, Any], file: str) -> tuple[dict[str, Any], list[st
     """Keep the known fields, as strings / dates; return warnings for values that cannot be used."""
     out, warnings = {}, []
     for key in FIELDS:
-        value = meta.get(key)
+        # "date": what static site generators (Jekyll, Hugo, Pelican) call the publication date
+        name = "date" if key == "published" and meta.get(key) in (None, "") else key
+        value = meta.get(name)
         if value is None or value == "":
             continue
         if key == "published":
             parsed = parse_date(value)
             if parsed is None:
-                warnings.append(f"`published: {value}` is not a YYYY-MM-DD date; ignored")
+                warnings.append(f"`{name}: {value}` is not a YYYY-MM-DD date; ignored")
                 continue
             out[key] = parsed
         else:

@@ -24,6 +24,21 @@ def test_front_matter_and_manifest(tmp_path):
     assert got["c.txt"].title == "Front matter wins" and got["c.txt"].outlet == "AFP"
 
 
+def test_an_impossible_date_is_ignored_and_date_means_published(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: A headline\npublished: 2024-13-45\n---\n" + BODY)
+    write(tmp_path, "b.md", "---\ntitle: Another headline\ndate: 2024-04-26\n---\n" + BODY.replace("Monday", "Friday"))
+    write(tmp_path, "c.txt", BODY.replace("Monday", "Sunday"))
+    write(tmp_path, "sources.yml", "c.txt:\n  title: From the manifest\n  published: 2024-02-30\n")
+    result = ingest(tmp_path)
+    got = {a.file: a for a in result.articles}
+    assert sorted(got) == ["a.md", "b.md", "c.txt"]  # none lost to a bad date
+    assert got["a.md"].published is None and got["b.md"].published == date(2024, 4, 26)
+    assert got["c.txt"].title == "From the manifest" and got["c.txt"].published is None
+    messages = [str(p) for p in result.problems]
+    assert "a.md: `published: 2024-13-45` is not a YYYY-MM-DD date; ignored" in messages
+    assert "c.txt: `published: 2024-02-30` is not a YYYY-MM-DD date; ignored" in messages
+
+
 def test_inferred_metadata_never_invented(tmp_path):
     write(tmp_path, "plain.txt", "# The headline here\n\n" + BODY)
     result = ingest(tmp_path)
