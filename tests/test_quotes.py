@@ -565,6 +565,15 @@ def test_an_appositive_with_commas_between_a_new_name_and_its_cue():
     assert [s for _, s in found(body, date(2025, 10, 30))] == ["Emily Kilcrease", "Emily Kilcrease"]
 
 
+def test_an_aside_opening_with_also_is_not_the_subject():
+    # state media's appositive naming a second office, an institution in it
+    body = ("Wang Yi, also a member of the Political Bureau of the CPC Central Committee and director of the Office "
+            "of the Central Foreign Affairs Commission, said that China \"will never accept\" such claims.\n\n"
+            "Wang, also a member of the Political Bureau of the CPC Central Committee, said: \"Dialogue is better "
+            "than confrontation.\"")
+    assert [s for _, s in found(body, date(2025, 8, 18))] == ["Wang Yi", "Wang Yi"]
+
+
 def test_a_role_means_the_one_the_text_is_about_first_sir_is_a_title_referred_is_a_cue():
     body = ("President Lee Jae Myung held his first summit with Chinese President Xi Jinping on Saturday.\n\n"
             "\"We will fully restore relations,\" the president said.\n\n"
