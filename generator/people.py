@@ -78,10 +78,24 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Perso
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[Person, ...]:
-    data = load("people.yml") or {}
+    return parse_gazetteer(load("people.yml") or {})
+
+
+def parse_gazetteer(data: dict) -> tuple[Person, ...]:
+    """The people and organisations of `people.yml`; every way of writing a name (name, alias, surname forms)
+    must belong to one entry only, or a text naming it would be given to whichever came first."""
     titles = data.get("surname_titles", [])
     people = [_person(e, False, titles) for e in data.get("people", [])]
     people += [_person(e, True, titles) for e in data.get("organisations", [])]
+    owner: dict[str, str] = {}
+    clashes = []
+    for person in people:
+        for alias in person.aliases:
+            first = owner.setdefault(alias, person.name)
+            if first != person.name:
+                clashes.append(f"people.yml: {alias!r} names both {first!r} and {person.name!r}")
+    if clashes:
+        raise ConfigError("\n".join(dict.fromkeys(clashes)))
     return tuple(people)
 
 

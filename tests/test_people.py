@@ -4,7 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.people import by_name, country_of, find_mentions, find_people, side_order, slug_of, trie_pattern
+import pytest
+
+from generator.people import (by_name, country_of, find_mentions, find_people, parse_gazetteer, side_order, slug_of,
+                              trie_pattern)
+from generator.resources import ConfigError
 
 
 def names(text: str, on: date | None = None) -> list[str]:
@@ -104,3 +108,17 @@ def test_a_surname_alone_is_the_person_named_in_full_who_has_it():
     text = "Raimondo met Chinese Commerce Minister Wang Wentao. Wang told Raimondo it was a pleasure."
     assert [m.name for m in find_mentions(text) if m.surface == "Wang"] == ["Wang Wentao"]
     assert [m.name for m in find_mentions("Blinken met Wang. Wang said.") if m.surface == "Wang"] == ["Wang Yi"] * 2
+
+
+def test_a_name_or_alias_belongs_to_one_entry_only():
+    data = {"surname_titles": ["Mr"], "people": [
+        {"name": "Mike Waltz", "surname": "Waltz"},
+        {"name": "Michael Waltz", "aliases": ["Mike Waltz"], "surname": "Waltz"},
+        {"name": "Ann Lee", "aliases": ["Ann Lee"]}]}  # an entry repeating its own name is no clash
+    with pytest.raises(ConfigError) as err:
+        parse_gazetteer(data)
+    assert str(err.value).splitlines() == [
+        "people.yml: 'Mike Waltz' names both 'Mike Waltz' and 'Michael Waltz'",
+        "people.yml: 'Waltz' names both 'Mike Waltz' and 'Michael Waltz'",
+        "people.yml: 'Mr Waltz' names both 'Mike Waltz' and 'Michael Waltz'"]
+    assert [p.name for p in parse_gazetteer({"people": data["people"][::2]})] == ["Mike Waltz", "Ann Lee"]
