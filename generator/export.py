@@ -38,7 +38,7 @@ def to_data(b: Briefing, with_meetings: bool = True) -> dict[str, Any]:
 def meeting_data(m: Meeting) -> dict[str, Any]:
     return {
         "id": m.id, "title": m.title, "date": m.date.isoformat(), "location": m.location,
-        "venue": m.venue, "duration": m.duration, "participants": list(m.participants),
+        "venue": m.venue, "mode": m.mode, "duration": m.duration, "participants": list(m.participants),
         "articles": list(m.articles),
         "summary": [{"text": s.text, "sources": list(s.sources), "corroboration": s.corroboration}
                     for s in m.summary],

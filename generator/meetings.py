@@ -53,6 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "between": re.compile(cfg["between"], re.I),
         "counterpart": re.compile(cfg["counterpart"], re.I),
         "owner": re.compile(rf"(?:['’]s\b|\s+(?:{words(cfg['modifier_nouns'])})\b)", re.I),
+        **{f"remote {mode}": standalone(how["cues"], fold_case=True) for mode, how in cfg["remote"].items()},
     }
 
 
@@ -89,6 +90,7 @@ class Reading:
     duration: str | None = None
     reason: str | None = None  # why no meeting can be read from it
     weekday: int | None = None  # undated: the day of the week the lead gives the meeting (0 = Monday)
+    mode: str | None = None  # "phone" or "video" when the lead reports a call (`remote` in meetings.yml)
 
 
 def lead_units(article: Article) -> list[Unit]:
@@ -255,6 +257,16 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+def remote_mode(units: list[Unit]) -> str | None:
+    """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone")."""
+    pats = _patterns()
+    for unit in [u for u in units if u.cue][:2]:
+        for mode in _config()["remote"]:
+            if pats[f"remote {mode}"].search(unit.text):
+                return mode
+    return None
+
+
 def is_preview(units: list[Unit]) -> bool:
     """One of the lead's first two meeting sentences speaks of the future ("is set to meet ... on Friday")."""
     pats = _patterns()
@@ -328,7 +340,8 @@ def read_article(article: Article) -> Reading:
         return reading
     reading.date, reading.explicit = meeting_date(units, principals, on)
     reading.preview = is_preview(units)
-    reading.places = place_votes(article, units)
+    reading.mode = remote_mode(units)
+    reading.places = {} if reading.mode else place_votes(article, units)
     reading.duration = find_duration(article, principals)
     if reading.date is None:
         reading.reason = NO_DATE
@@ -530,9 +543,22 @@ def _place(readings: list[Reading]) -> tuple[str | None, str | None]:
     return (min(cities, key=lambda n: (-votes[n], n)) if cities else None), None
 
 
-def _title(participants: tuple[str, ...], city: str | None, on: date) -> str:
-    where = f", {city}" if city else ""
+def _title(participants: tuple[str, ...], where: str | None, on: date) -> str:
+    where = f", {where}" if where else ""
     return f"{' – '.join(participants)}{where}, {on.day} {on:%B} {on.year}"
+
+
+def mode_names() -> dict[str, str]:
+    """How each way of meeting other than in person is shown ("phone" → "by phone")."""
+    return {mode: how["shown"] for mode, how in _config()["remote"].items()}
+
+
+def _mode(readings: list[Reading]) -> str | None:
+    """How the meeting was held when not in person: the way most of its articles report, if at least half do."""
+    modes = Counter(r.mode for r in readings if r.mode)
+    if sum(modes.values()) * 2 < len(readings):
+        return None
+    return min(modes, key=lambda m: (-modes[m], m))
 
 
 def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
@@ -540,7 +566,8 @@ def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
     readings = cluster.readings
     on = cluster.date()
     participants = tuple(sorted(cluster.pair, key=side_order))
-    city, venue = _place(readings)
+    mode = _mode(readings)
+    city, venue = (None, None) if mode else _place(readings)
     articles = sorted((texts[r.article] for r in readings),
                       key=lambda a: (a.published is None, a.published or on, a.id))
     explicit: dict[date, list[str]] = defaultdict(list)
@@ -553,7 +580,7 @@ def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
     duration = min(durations, key=lambda d: (-durations[d], d)) if durations else None
     return Meeting(
         id=f"{on.isoformat()}-{'-'.join(slug_of(p) for p in participants)}",
-        title=_title(participants, city, on),
+        title=_title(participants, mode_names()[mode] if mode else city, on),
         date=on,
         location=city,
         venue=venue,
@@ -564,6 +591,7 @@ def build_meeting(cluster: Cluster, texts: Mapping[str, Article]) -> Meeting:
         duration=duration,
         syndicated=syndicated_groups(articles),
         previews=() if all(r.preview for r in readings) else tuple(sorted(r.article for r in readings if r.preview)),
+        mode=mode,
     )
 
 

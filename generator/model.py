@@ -187,6 +187,7 @@ class Meeting:
     duration: str | None = None
     syndicated: tuple[tuple[str, ...], ...] = ()  # groups of article ids that are copies of one story
     previews: tuple[str, ...] = ()  # articles announcing the meeting beforehand, when others report it
+    mode: str | None = None  # "phone" or "video" for a call or video meeting (no place then); None: in person
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from .escape import md, safe_url, yaml_str
 from .export import meeting_line
 from .model import Briefing, Meeting, MeetingQuote, Source, SummarySentence, Topic, TopicMention, Unassigned
 from .parallel import parallel_map
+from .resources import load
 from .people import by_name
 from .textutil import slugify
 from .write import Cached, digest
@@ -114,6 +115,8 @@ def context(b: Briefing, settings: Settings) -> dict[str, Any]:
         "topics": b.topics,
         "topic_meetings": {t.id: [m for m in b.meetings if t.id in m.topics] for t in b.topics},
         "topic_names": {t.id: t.name for t in b.topics},
+        # read here, not from `meetings`: a build with nothing new renders without importing the analysis
+        "modes": {mode: how["shown"] for mode, how in load("meetings.yml")["remote"].items()},
         "articles": b.articles,
         "meeting_of": meeting_of,
         "outlets": sorted(((name, slugify(name), sorted(arts, key=lambda a: (a.published or date.min, a.id), reverse=True))

@@ -126,6 +126,18 @@ def test_hostile_article_is_inert(tmp_path):
         assert "49" not in text.replace("2049", "")
 
 
+def test_a_call_is_shown_as_one(tmp_path):
+    articles = tmp_path / "articles"
+    write(articles, "call.md", "---\ntitle: Trump and Xi hold phone call\npublished: 2025-09-19\n---\n"
+          "Donald Trump and Xi Jinping spoke by phone on Friday, Trump said from the Oval Office in Washington.\n")
+    build(settings(tmp_path, articles), report=lambda line: None)
+    page = (tmp_path / "docs/meetings/2025-09-19-trump-xi.md").read_text()
+    assert "| **Where** | By phone |" in page and "Washington" not in page.split("## Summary")[0]
+    assert "| by phone |" in (tmp_path / "docs/meetings/index.md").read_text()
+    data = json.loads((tmp_path / "docs/briefings.json").read_text())
+    assert [(m["mode"], m["location"]) for m in data["meetings"]] == [("phone", None)]
+
+
 def test_bad_article_skipped_unless_strict(tmp_path):
     articles = tmp_path / "articles"
     shutil.copytree(ROOT / "seeds", articles)

@@ -243,6 +243,29 @@ def test_a_city_after_a_description_of_it_is_the_place():
     assert named.places == {}
 
 
+def test_a_call_has_no_place_and_says_how_it_was_held():
+    call = [art("a", "Trump and Xi hold phone call", "Donald Trump and Xi Jinping spoke by phone on Friday, Trump "
+                "said from the Oval Office in Washington.", date(2025, 9, 19)),
+            art("b", "Xi tells Trump in call to avoid unilateral steps", "Xi Jinping told Donald Trump in a phone call "
+                "on Friday that Washington should avoid unilateral steps, Xinhua reported from Beijing.",
+                date(2025, 9, 19)),
+            art("c", "Biden and Xi hold virtual summit", "Joe Biden and Xi Jinping held a virtual summit on Monday "
+                "evening, their most extensive talks since Biden took office.", date(2021, 11, 16)),
+            # in person: a call only recalled after the meeting's own sentence
+            art("d", "Biden meets Xi in Woodside", "Joe Biden met Xi Jinping in Woodside on Wednesday.\n\n"
+                "The two leaders last spoke by phone in July.", date(2023, 11, 15))]
+    meetings, _ = group_meetings(call)
+    assert sorted((m.id, m.mode, m.location, m.title) for m in meetings) == [
+        ("2021-11-15-biden-xi", "video", None, "Joe Biden – Xi Jinping, by video link, 15 November 2021"),
+        ("2023-11-15-biden-xi", None, "Woodside", "Joe Biden – Xi Jinping, Woodside, 15 November 2023"),
+        ("2025-09-19-trump-xi", "phone", None, "Donald Trump – Xi Jinping, by phone, 19 September 2025")]
+    # one article of three calling it a call does not make it one
+    visit = [art(i, "Biden meets Xi", f"Joe Biden met Xi Jinping in Woodside on Wednesday ({i}).", date(2023, 11, 15))
+             for i in "pq"] + [art("r", "Biden, Xi talk", "Joe Biden and Xi Jinping held talks by video link on "
+                                   "Wednesday.", date(2023, 11, 15))]
+    assert [(m.mode, m.location) for m in group_meetings(visit)[0]] == [(None, "Woodside")]
+
+
 def test_a_title_case_headline_verb_is_no_part_of_a_name():
     a = art("a", "Putin, US Envoy Steve Witkoff Meet in Moscow",
             "Russian President Vladimir Putin met US special envoy Steve Witkoff in Moscow on Friday.",
