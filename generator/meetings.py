@@ -257,10 +257,15 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+def _first_meeting_sentences(units: list[Unit]) -> list[Unit]:
+    """The lead's first two sentences with a meeting cue: those that report the meeting itself."""
+    return [u for u in units if u.cue][:2]
+
+
 def remote_mode(units: list[Unit]) -> str | None:
     """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone")."""
     pats = _patterns()
-    for unit in [u for u in units if u.cue][:2]:
+    for unit in _first_meeting_sentences(units):
         for mode in _config()["remote"]:
             if pats[f"remote {mode}"].search(unit.text):
                 return mode
@@ -270,7 +275,7 @@ def remote_mode(units: list[Unit]) -> str | None:
 def is_preview(units: list[Unit]) -> bool:
     """One of the lead's first two meeting sentences speaks of the future ("is set to meet ... on Friday")."""
     pats = _patterns()
-    for unit in [u for u in units if u.cue][:2]:
+    for unit in _first_meeting_sentences(units):
         m = pats["cue"].search(unit.text)
         if pats["preview"].search(unit.text) and tense_at(unit.text, m.start()) == FUTURE:
             return True

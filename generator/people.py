@@ -95,7 +95,7 @@ def parse_gazetteer(data: dict) -> tuple[Person, ...]:
             if first != person.name:
                 clashes.append(f"people.yml: {alias!r} names both {first!r} and {person.name!r}")
     if clashes:
-        raise ConfigError("\n".join(dict.fromkeys(clashes)))
+        raise ConfigError("\n".join(clashes))
     return tuple(people)
 
 

@@ -95,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "orgphrase": re.compile(c["organisation_phrase"]),
         "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,3}}?({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
-        "relative": re.compile(r",\s+(?:who|which|whose|also|a|an|the|\w+ed|\w+ing)\b[^,]{1,160},"),
+        "relative": re.compile(c["aside"]),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue (one
         # opening with an article may hold commas: "a director of the Energy, Economics and Security Program"),
         # or the name may end one ("a senior official, John Roe, told reporters")

@@ -28,8 +28,8 @@ from .escape import md, safe_url, yaml_str
 from .export import meeting_line
 from .model import Briefing, Meeting, MeetingQuote, Source, SummarySentence, Topic, TopicMention, Unassigned
 from .parallel import parallel_map
-from .resources import load
 from .people import by_name
+from .resources import load
 from .textutil import slugify
 from .write import Cached, digest
 
