@@ -11,7 +11,8 @@ a fresh subprocess, timed from outside, with its own peak memory (`wait4` rusage
   mkdocs +1 `mkdocs build` after the +1 rebuild: the whole site again, unchanged pages from MkDocs' page cache
   template  the generator after editing the meeting template
 Then the growth exponent of each step (slope of log time against log N), and, on the same texts in one
-process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio).
+process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio); and before and
+after it all, a yardstick of the machine's speed (a fixed pure-Python loop) to compare runs by.
 """
 from __future__ import annotations
 
@@ -208,6 +209,18 @@ def machine() -> str:
     return f"{date.today().isoformat()}, {os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}"
 
 
+def yardstick() -> float:
+    """Seconds of a fixed pure-Python loop (best of three): how fast the machine runs Python just now. A shared
+    machine's speed drifts (this one's has doubled and halved between sessions); timings of different runs
+    compare only alongside it."""
+    def once() -> float:
+        start, total = time.perf_counter(), 0
+        for i in range(5_000_000):
+            total += i % 7
+        return time.perf_counter() - start
+    return min(once() for _ in range(3))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -215,18 +228,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-mkdocs", action="store_true", help="time the generator only")
     args = parser.parse_args(argv)
-    results = []
+    results, before = [], yardstick()
     for n in args.sizes:
         results.append(bench_size(n, args.out, args.seed, not args.no_mkdocs))
         print(f"N={n}: " + ", ".join(f"{k} {v.seconds:.2f} s" for k, v in results[-1].steps.items()), flush=True)
     compare = side_by_side(min(args.sizes), args.seed)
-    text = (f"{machine()}\n\n{table(results)}\n\nPer-article analysis on the same {compare['articles']} articles: "
+    after = yardstick()
+    speed = (f"Yardstick (a fixed pure-Python loop, lower is faster): {before:.2f} s before the runs, "
+             f"{after:.2f} s after")
+    text = (f"{machine()}\n\n{speed}\n\n{table(results)}\n\nPer-article analysis on the same {compare['articles']} articles: "
             f"ours {compare['ours_ms']:.1f} ms (clean, quotes, meetings, summary, topics, discrepancies), "
             f"sumy LexRank {compare['lexrank_ms']:.1f} ms (summary only): ratio {compare['ratio']:.2f}")
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text + "\n", encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "results": [asdict(r) for r in results],
+    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "yardstick": [before, after],
+                                                       "results": [asdict(r) for r in results],
                                                        "side_by_side": compare}, indent=1), encoding="utf-8")
     return 0
 
