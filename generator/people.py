@@ -3,6 +3,7 @@ and finding who an article mentions."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -283,14 +284,18 @@ def not_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _unknown_pattern() -> tuple[re.Pattern, frozenset[str]]:
-    """A capitalised name of one to three words after a title ("Prime Minister Anthony Albanese")."""
+    """A capitalised name of one to three words after a title ("Prime Minister Anthony Albanese") or a role
+    description ("Chinese leader Qiu Hanmin": the gazetteer's holder is then not meant), or in apposition to it
+    ("China's Defense Minister, Ma Qingtao, said"); never with a possessive ("Albanese's")."""
     data = load("people.yml") or {}
-    titles = sorted(data.get("titles", []), key=len, reverse=True)
-    word = r"[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*"
+    described = {v for p in gazetteer() for d in p.descriptions for v in description_variants(fold(d))}
+    titles = sorted({*data.get("titles", []), *described}, key=len, reverse=True)
+    word = r"(?:[A-Z]['\u2019])?[A-Z][a-z]+(?:-[A-Za-z]+|['\u2019](?!s\b)[A-Za-z]+)*"  # O'Brien, Jean-Yves
     title = "(?i:" + trie_pattern(titles, fold_case=True) + ")"
     stop = {*not_names(), *(w for t in titles for w in t.split())}
     space = r"[^\S\n]+"  # a name does not run over a line break (a headline above the lead)
-    return re.compile(rf"(?<![\w-]){title}{space}(?P<name>{word}(?:{space}{word}){{0,2}})"), frozenset(stop)
+    name = rf"{word}(?:{space}{word}){{0,2}}"
+    return re.compile(rf"(?<![\w-]){title}(?:{space}|,{space}(?={name},))(?P<name>{name})"), frozenset(stop)
 
 
 def _unknown_names(text: str) -> list[Mention]:
@@ -314,10 +319,21 @@ def _unknown_names(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=4096)
-def _name_forms(name: str) -> re.Pattern:
-    """An unknown name in full or by its last word ("Albanese")."""
-    forms = (re.escape(name), re.escape(name.split()[-1]))
+def _name_forms(name: str, alone: tuple[str, ...]) -> re.Pattern:
+    """An unknown name in full or by one of its parts (`alone`: "Albanese", and "Ma" of Ma Qingtao: the family
+    name of an unknown person may come first or last)."""
+    forms = (re.escape(name), *map(re.escape, alone))
     return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")" + WORD_END)
+
+
+def _parts_alone(found: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """Each unknown person named in full → the parts of the name that stand for them alone: not a part of another
+    name written in full, a word that is never a name ("He"), or an initial."""
+    full = {m.name for m in found if " " in m.name and (not m.known or m.name in m.surface)}
+    owners: Counter[str] = Counter(part for name in full for part in set(name.split()))
+    never = _not_alone() | not_names()
+    return {name: tuple(p for p in name.split() if owners[p] == 1 and len(p) > 1 and p not in never)
+            for name in sorted({m.name for m in found if not m.known and " " in m.name})}
 
 
 def find_people(text: str, on: date | None = None) -> list[Mention]:
@@ -342,18 +358,19 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
                 found.append(Mention(owner[key], m.start(), m.end(), m.group(), True))
                 spans.append(m.span())
                 described.add(m.span())
-    named = {n for m in found for n in [m.name]}
+    unknown = [m for m in _unknown_names(text) if free(m.start, m.end)]
+    # a part of a name named in full anywhere in the text, even later ("President Qiu" in a headline above
+    # "President Qiu Hanmin")
+    named = {m.name for m in found} | {m.name for m in unknown if m.name not in people}
     parts = {part: name for name in named for part in name.split() if len(name.split()) > 1}
-    for m in _unknown_names(text):
-        if not free(m.start, m.end):
-            continue
+    for m in unknown:
         if m.name in parts:
             found.append(Mention(parts[m.name], m.start, m.end, m.surface, True))
         elif m.name not in people:
             found.append(m)
         spans.append((m.start, m.end))
-    for name in {m.name for m in found if not m.known and " " in m.name}:
-        for m in _name_forms(name).finditer(text):
+    for name, alone in _parts_alone(found).items():
+        for m in _name_forms(name, alone).finditer(text):
             if free(*m.span()):
                 found.append(Mention(name, m.start(), m.end(), m.group(), False))
                 spans.append(m.span())
@@ -415,7 +432,7 @@ def in_apposition(text: str, name_end: int, start: int, end: int) -> bool:
 
 
 def titles_beside_names(text: str, mentions: list[Beside]) -> tuple[set[int], dict[str | None, str]]:
-    """A role description that stands as a title before a name (or in apposition after it) is not a mention of
+    """A role description that stands as a title before a name (or in apposition to it) is not a mention of
     its own; beside someone else's name it names that person, and so does the same description elsewhere in the
     text: after "U.S. Treasury Secretary Maria Castellano", "the Treasury secretary" is Castellano, whoever the
     gazetteer says held the post (it may be out of date). A former holder ("former Treasury Secretary Larry
@@ -424,7 +441,8 @@ def titles_beside_names(text: str, mentions: list[Beside]) -> tuple[set[int], di
     titles: set[int] = set()
     holder: dict[str | None, str] = {}
     for a, b in zip(mentions, mentions[1:]):
-        if a.holders is not None and b.holders is None and not text[a.end:b.start].strip():
+        if a.holders is not None and b.holders is None and (
+                not text[a.end:b.start].strip() or in_apposition(text, a.end, b.start, b.end)):
             title, person = a, b
         elif a.holders is None and b.holders is not None and in_apposition(text, a.end, b.start, b.end):
             title, person = b, a

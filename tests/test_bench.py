@@ -16,6 +16,8 @@ import corpus  # noqa: E402
 import robustness  # noqa: E402
 import run  # noqa: E402
 
+from generator.people import gazetteer  # noqa: E402
+
 
 def test_rewrite_date_keeps_the_style():
     assert corpus.rewrite_date("June 19, 2023", date(2022, 7, 18)) == "July 18, 2022"
@@ -75,6 +77,20 @@ def test_robustness_variants_change_what_they_say():
     assert robustness.VARIANTS["single line breaks"](text).endswith("\u201d\nMore.")
     assert "says" in robustness.VARIANTS["'says' for 'said'"](text) and "title: T" in \
         robustness.VARIANTS["'says' for 'said'"](text)
+
+
+def test_unknown_people_variant_renames_text_and_gold_alike():
+    gold = {"meetings": [{"participants": ["Joe Biden", "Xi Jinping"]}],
+            "articles": [{"quotes": [{"text": "Biden is here", "speaker": "Xi Jinping"}]}]}
+    unknown = robustness.Unknown()
+    renamed = unknown.prepare(gold)
+    biden, xi = renamed["meetings"][0]["participants"]
+    assert {biden, xi}.isdisjoint({p.name for p in gazetteer()}) and biden.split()[-1] == "Fairley"
+    assert xi.split()[0] in robustness.Unknown.FAMILY_FIRST[1]  # family name first, as the gazetteer writes Xi's
+    assert renamed["articles"][0]["quotes"][0] == {"text": "Fairley is here", "speaker": xi}
+    assert unknown("President Joe Biden met Xi Jinping. Xi said: \u201cBiden's here.\u201d") == \
+        f"President {biden} met {xi}. {xi.split()[0]} said: \u201cFairley's here.\u201d"
+    assert gold["meetings"][0]["participants"] == ["Joe Biden", "Xi Jinping"]  # the gold itself is left alone
 
 
 def test_articles_without_published_dates_still_group(dev_corpus):

@@ -34,6 +34,32 @@ def test_unknown_names_after_a_title_with_later_surname():
         ("Winston Peters", False), ("Xi Jinping", True), ("Winston Peters", False)]
 
 
+def test_unknown_names_are_not_possessives_and_their_parts_resolve_to_them():
+    # the possessive is not part of the name; a surname after a title before the full name (a headline) is the
+    # person named in full later
+    assert names("Fairley meets President Qiu\nPresident Tom Fairley\u2019s summit with Chinese President Qiu Hanmin "
+                 "began.") == ["Tom Fairley", "Qiu Hanmin", "Tom Fairley", "Qiu Hanmin"]
+    assert names("Prime Minister Sean O'Rourke's plan") == ["Sean O'Rourke"]
+
+
+def test_unknown_name_in_apposition_to_a_title():
+    assert names("US Defense Secretary Grant Ellery and China's Defense Minister, Ma Qingtao, met.") == [
+        "Grant Ellery", "Ma Qingtao"]
+    assert names("the Minister, who arrived late, spoke") == []
+
+
+def test_an_unknown_name_after_a_role_description_is_the_one_meant():
+    assert names("US President Tom Fairley and Chinese leader Qiu Hanmin met. Mr Qiu said so.",
+                 date(2023, 11, 15)) == ["Tom Fairley", "Qiu Hanmin", "Qiu Hanmin"]
+
+
+def test_an_unknown_name_by_any_part_of_it_no_one_else_has():
+    # a family name first or last; not a part another person named in full shares
+    assert names("Defense Minister Ma Qingtao met Tom Fairley. Ma said so.") == ["Ma Qingtao", "Ma Qingtao"]
+    assert names("Minister Ma Qingtao met Minister Ma Lin. Ma said so. Lin agreed.") == [
+        "Ma Qingtao", "Ma Lin", "Ma Lin"]
+
+
 def test_a_description_before_a_name_is_its_title():
     # the name wins over the gazetteer's holder of the post, here and for the same description elsewhere
     assert names("U.S. Treasury Secretary Maria Castellano met He Lifeng. The treasury secretary said so.",
