@@ -147,6 +147,12 @@ def test_new_person_and_surname_follow_up():
     assert [s for _, s in found(body)] == ["Zhang Xiaogang", "Zhang Xiaogang"]
 
 
+def test_a_sentence_opener_is_no_part_of_a_name():
+    body = ("US President Tom Fairley met Yan Qingtao in Busan.\n\nThough Fairley called the meeting \u201ca great "
+            "success\u201d, Beijing has not commented.")
+    assert found(body) == [("a great success", "Tom Fairley")]
+
+
 def test_appositive_new_person_and_pronoun_after_it():
     body = ("Wang criticised Washington on Sunday.\n\n"
             "Jane Roe, a professor at Northfield University, said the tone “shows deep mutual mistrust between "
