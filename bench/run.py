@@ -11,8 +11,8 @@ a fresh subprocess, timed from outside, with its own peak memory (`wait4` rusage
   mkdocs +1 `mkdocs build` after the +1 rebuild: the whole site again, unchanged pages from MkDocs' page cache
   template  the generator after editing the meeting template
 Then the growth exponent of each step (slope of log time against log N), and, on the same texts in one
-process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio); and before and
-after it all, a yardstick of the machine's speed (a fixed pure-Python loop) to compare runs by.
+process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio); and as each
+N begins and at the end, a yardstick of the machine's speed (a fixed pure-Python loop) to compare runs by.
 """
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ class Result:
     unassigned: int = 0
     grouped_exactly: float = 0.0  # share of made meetings found as exactly one meeting
     code_changed: bool = False  # the generator's code changed during the run: the rebuilds ran cold
+    yardstick: float = 0.0  # the machine's speed as this size's runs began (`yardstick`)
     steps: dict[str, Step] = field(default_factory=dict)
 
 
@@ -120,7 +121,7 @@ def bench_size(n: int, out: Path, seed: int, with_mkdocs: bool) -> Result:
     project = scratch_project(out / str(n) / "project")
     made = corpus.write_corpus(project / "seeds", n, seed)
     manifest = json.loads((project / corpus.MANIFEST).read_text(encoding="utf-8"))
-    result = Result(n, len(made.articles), len(made.meetings))
+    result = Result(n, len(made.articles), len(made.meetings), yardstick=yardstick())
     result.steps["full"], m = generator(project)
     result.meetings_found, result.unassigned = int(m[2]), int(m[3])
     result.grouped_exactly = grouping(project, manifest)
@@ -182,12 +183,13 @@ def table(results: list[Result]) -> str:
     """The results as a Markdown table, one row per N, with the growth exponents below."""
     steps = [s for s in ("full", "+1 article", "template edit", "mkdocs", "mkdocs --dirty", "mkdocs +1")
              if any(s in r.steps for r in results)]
-    head = ["N", "meetings made / found (exact)", *(f"{s} s" for s in steps), "generator peak MB",
+    head = ["N", "yardstick s", "meetings made / found (exact)", *(f"{s} s" for s in steps), "generator peak MB",
             "mkdocs peak MB", "pages (written +1 / template)", "generator ms/page", "mkdocs ms/page"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         full = r.steps["full"]
-        cells = [f"{r.n:,}" + (" (code changed during the run)" if r.code_changed else ""), f"{r.meetings_made} / {r.meetings_found} ({r.grouped_exactly:.0%})"]
+        cells = [f"{r.n:,}" + (" (code changed during the run)" if r.code_changed else ""), f"{r.yardstick:.2f}",
+                 f"{r.meetings_made} / {r.meetings_found} ({r.grouped_exactly:.0%})"]
         cells += [f"{r.steps[s].seconds:.2f}" if s in r.steps else "–" for s in steps]
         gen_peak = max(r.steps[s].peak_mb for s in ("full", "+1 article", "template edit"))
         cells += [f"{gen_peak:.0f}", f"{r.steps['mkdocs'].peak_mb:.0f}" if "mkdocs" in r.steps else "–"]
@@ -228,21 +230,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-mkdocs", action="store_true", help="time the generator only")
     args = parser.parse_args(argv)
-    results, before = [], yardstick()
+    results = []
     for n in args.sizes:
         results.append(bench_size(n, args.out, args.seed, not args.no_mkdocs))
         print(f"N={n}: " + ", ".join(f"{k} {v.seconds:.2f} s" for k, v in results[-1].steps.items()), flush=True)
     compare = side_by_side(min(args.sizes), args.seed)
     after = yardstick()
-    speed = (f"Yardstick (a fixed pure-Python loop, lower is faster): {before:.2f} s before the runs, "
-             f"{after:.2f} s after")
+    speed = (f"Yardstick (a fixed pure-Python loop, lower is faster): measured as each N began (in the table) and "
+             f"{after:.2f} s at the end")
     text = (f"{machine()}\n\n{speed}\n\n{table(results)}\n\nPer-article analysis on the same {compare['articles']} articles: "
             f"ours {compare['ours_ms']:.1f} ms (clean, quotes, meetings, summary, topics, discrepancies), "
             f"sumy LexRank {compare['lexrank_ms']:.1f} ms (summary only): ratio {compare['ratio']:.2f}")
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text + "\n", encoding="utf-8")
-    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "yardstick": [before, after],
+    (args.out / "results.json").write_text(json.dumps({"machine": machine(), "yardstick_at_end": after,
                                                        "results": [asdict(r) for r in results],
                                                        "side_by_side": compare}, indent=1), encoding="utf-8")
     return 0

@@ -338,9 +338,9 @@ def _parts_alone(found: list[Mention]) -> dict[str, tuple[str, ...]]:
 
 def find_people(text: str, on: date | None = None) -> list[Mention]:
     """Every person `text` names, in order: gazetteer aliases, role descriptions of whoever held the role on `on`
-    ("the Chinese leader" in 2023), and unknown capitalised names after a title. Unknown names that are a
-    surname or given name of someone named in the same text resolve to that person; organisations are left out.
-    """
+    ("the Chinese leader" in 2023), and unknown capitalised names after a title or a description. Unknown names
+    that are a surname or given name of someone named in the same text resolve to that person; organisations are
+    left out."""
     people = by_name()
     known = [m for m in find_mentions(text) if not people[m.name].organisation]
     spans = [(m.start, m.end) for m in known]
