@@ -23,16 +23,15 @@ class Person:
     descriptions: tuple[str, ...]  # role phrases ("the Chinese leader"), valid between start and end
     role: str | None
     country: str | None
-    start: date | None = None
-    end: date | None = None
+    terms: tuple[tuple[date | None, date | None], ...] = ()  # (from, to) when the descriptions are theirs; (): always
     organisation: bool = False
     short: str | None = None  # the surname used in meeting ids ("Blinken"); None: the full name
     pronoun: str | None = None  # "he" or "she" (None: an organisation)
 
     def active(self, on: date | None) -> bool:
-        if on is None:
+        if on is None or not self.terms:
             return True
-        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+        return any((start is None or start <= on) and (end is None or on <= end) for start, end in self.terms)
 
 
 
@@ -69,12 +68,25 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Perso
         descriptions=tuple(entry.get("descriptions", [])),
         role=entry.get("role"),
         country=entry.get("country"),
-        start=parse_date(entry["from"]) if entry.get("from") else None,
-        end=parse_date(entry["to"]) if entry.get("to") else None,
+        terms=tuple(_term(t, name) for t in entry.get("terms") or ([entry] if "from" in entry or "to" in entry else [])),
         organisation=organisation,
         short=entry.get("surname") or entry.get("surname_alone"),
         pronoun=None if organisation else entry.get("pronoun", "he"),
     )
+
+
+def _term(entry: dict, name: str) -> tuple[date | None, date | None]:
+    """`from`/`to` of a person's entry, or of one of its `terms` (someone who held the post twice)."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"people.yml: {name}: each of `terms` is a mapping with `from` and `to`, got {entry!r}")
+    ends = []
+    for k in ("from", "to"):
+        value = entry.get(k)
+        when = parse_date(value) if value else None
+        if value and when is None:
+            raise ConfigError(f"people.yml: {name}: `{k}` must be a date (YYYY-MM-DD), got {value!r}")
+        ends.append(when)
+    return ends[0], ends[1]
 
 
 @lru_cache(maxsize=1)

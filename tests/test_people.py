@@ -23,6 +23,11 @@ def test_aliases_and_titles():
 def test_descriptions_resolve_by_date():
     assert names("The US president met the Chinese leader.", date(2023, 11, 15)) == ["Joe Biden", "Xi Jinping"]
     assert names("The U.S. president spoke.", date(2025, 10, 30)) == ["Donald Trump"]
+    # someone who held the post twice (`terms`), and the holders between
+    assert names("The U.S. president and the treasury secretary spoke.", date(2019, 6, 29)) == [
+        "Donald Trump", "Steven Mnuchin"]
+    assert names("The U.S. president spoke.", date(2022, 11, 14)) == ["Joe Biden"]
+    assert names("The U.S. president spoke.", date(2014, 11, 10)) == []
     assert names("China\u2019s leader spoke", date(2023, 6, 19)) == ["Xi Jinping"]
     assert names("Chinese vice premier meets with US treasury secretary", date(2023, 7, 9)) == [
         "He Lifeng", "Janet Yellen"]
@@ -148,3 +153,15 @@ def test_a_name_or_alias_belongs_to_one_entry_only():
         "people.yml: 'Waltz' names both 'Mike Waltz' and 'Michael Waltz'",
         "people.yml: 'Mr Waltz' names both 'Mike Waltz' and 'Michael Waltz'"]
     assert [p.name for p in parse_gazetteer({"people": data["people"][::2]})] == ["Mike Waltz", "Ann Lee"]
+
+
+def test_terms_of_office_are_dates():
+    person = {"name": "Ann Lee", "descriptions": ["the mayor"], "terms": [{"from": date(2017, 1, 20), "to": "2021-01-20"},
+                                                                         {"from": "2025-01-20"}]}
+    (lee,) = parse_gazetteer({"people": [person]})
+    assert lee.terms == ((date(2017, 1, 20), date(2021, 1, 20)), (date(2025, 1, 20), None))
+    assert [lee.active(d) for d in (date(2019, 1, 1), date(2023, 1, 1), date(2026, 1, 1))] == [True, False, True]
+    with pytest.raises(ConfigError, match=r"people.yml: Ann Lee: `to` must be a date \(YYYY-MM-DD\), got '2021-13-01'"):
+        parse_gazetteer({"people": [{"name": "Ann Lee", "from": "2017-01-20", "to": "2021-13-01"}]})
+    with pytest.raises(ConfigError, match="people.yml: Ann Lee: each of `terms` is a mapping"):
+        parse_gazetteer({"people": [{"name": "Ann Lee", "terms": ["2017"]}]})
