@@ -217,7 +217,7 @@ def _double_spans(paragraphs: list[tuple[int, str]]) -> list[Span]:
 
 def _single_spans(paragraphs: list[tuple[int, str]], taken: list[Span]) -> list[Span]:
     """Single-quoted quotations outside double-quoted ones; apostrophes ("nations’") never open one."""
-    limit = config()["single_quote_max_words"]
+    limit, framed = config()["single_quote_max_words"], config()["single_quote_framed_max_words"]
     spans: list[Span] = []
     for n, (offset, para) in enumerate(paragraphs):
         inside = [(s.open - offset, s.close - offset) for s in taken if s.paragraph == n]
@@ -237,7 +237,9 @@ def _single_spans(paragraphs: list[tuple[int, str]], taken: list[Span]) -> list[
                     closers.append(j)
             near_punct = [j for j in closers if para[j - 1] in ",.!?" or para[j + 1:j + 2] in tuple(",.;:!?")]
             close = (near_punct or closers or [None])[0]
-            if close is not None and 0 < len(para[i + 1:close].split()) <= limit:
+            before = para[:i].rstrip()
+            speech = close is not None and para[close - 1] in ",.!?" and (not before or before[-1] in ",:")
+            if close is not None and 0 < len(para[i + 1:close].split()) <= (framed if speech else limit):
                 spans.append(Span(offset + i + 1, offset + close, offset + i, offset + close, n))
             k = next((m for m, (j, _) in enumerate(marks) if j > (close if close is not None else i)), len(marks))
     return spans

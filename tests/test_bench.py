@@ -75,6 +75,8 @@ def test_robustness_variants_change_what_they_say():
     assert robustness.VARIANTS["no published date"](text) == "---\ntitle: T\nurl: https://a.com/x\n---\nHe said: " \
         "\u201cYes.\u201d\n\nMore."
     assert robustness.VARIANTS["straight quotes"](text).endswith('He said: "Yes."\n\nMore.')
+    assert robustness.VARIANTS["single quotation marks"](text.replace("\u201cYes.\u201d", '"Yes," it\u2019s')).endswith(
+        "He said: \u2018Yes,\u2019 it\u2019s\n\nMore.")
     assert robustness.VARIANTS["single line breaks"](text).endswith("\u201d\nMore.")
     assert "says" in robustness.VARIANTS["'says' for 'said'"](text) and "title: T" in \
         robustness.VARIANTS["'says' for 'said'"](text)

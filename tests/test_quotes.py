@@ -87,6 +87,16 @@ def test_single_quoted_heading_and_british_style():
     assert texts == ["Rainbows after the storm", "a chance to reset the relationship"]
 
 
+def test_long_single_quoted_speech():
+    # past the length at which a single-quoted span is doubted (apostrophes), when framed as speech
+    speech = "We agreed that he was going to work very hard to stop the flow... " + "and then " * 25 + "we cut it."
+    body = f"On fentanyl, Trump said, \u2018{speech}\u2019\n\n\u2018{speech}\u2019 the President said."
+    assert found(body) == [(speech, "Donald Trump"), (speech, "Donald Trump")]
+    # not when an apostrophe could close it
+    loose = "The nations\u2019 leaders met " + "and talked " * 45 + "about \u2018the deal\u2019 again"
+    assert [t for t, _ in found(loose)] == ["the deal"]
+
+
 def test_scare_quoted_phrases_are_phrases():
     quotes = extract_quotes(article('Xi warned against crossing "red lines" and called for "peaceful and '
                                     'stable coexistence between the two powers."'))
