@@ -1,7 +1,7 @@
 """How the analysis holds up when a gold-labelled corpus is written differently: the same articles with straight
-or single quotation marks, single line breaks between paragraphs, "says" for "said", without their published date, URL or
-title, or about people the gazetteer does not know (a hidden test set may differ from the development set in any
-of these).
+or single quotation marks, single line breaks between paragraphs, "says" for "said", without their published
+date, URL or title, or about people the gazetteer does not know (a hidden test set may differ from the
+development set in any of these).
 
 usage: python bench/robustness.py [GOLD] [ARTICLES_DIR]   (default: ../shared/corpus/dev)
 
