@@ -144,15 +144,16 @@ class AnyName:
 
 
 def names_pattern(names: Iterable[str]) -> AnyName | None:
-    """Any surface form of any of `names`: their gazetteer aliases, or an unknown name in full or by its last
-    word. None for no names."""
+    """Any surface form of any of `names`: their gazetteer aliases, or an unknown name in full or by its first or
+    last word (its family name, wherever it stands: "Albanese", "Qiu" of Qiu Hanmin). None for no names."""
     return AnyName(names) if names else None
 
 
 @lru_cache(maxsize=4096)
 def _person_pattern(name: str) -> re.Pattern:
     person = by_name().get(name)
-    return standalone(person.aliases if person else {name, name.split()[-1]})
+    parts = name.split()
+    return standalone(person.aliases if person else {name, *(p for p in (parts[0], parts[-1]) if len(p) > 1)})
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.people import (by_name, country_of, find_mentions, find_people, parse_gazetteer, side_order, slug_of,
-                              trie_pattern)
+from generator.people import (by_name, country_of, find_mentions, find_people, names_pattern, parse_gazetteer,
+                              side_order, slug_of, trie_pattern)
 from generator.resources import ConfigError
 
 
@@ -165,3 +165,9 @@ def test_terms_of_office_are_dates():
         parse_gazetteer({"people": [{"name": "Ann Lee", "from": "2017-01-20", "to": "2021-13-01"}]})
     with pytest.raises(ConfigError, match="people.yml: Ann Lee: each of `terms` is a mapping"):
         parse_gazetteer({"people": [{"name": "Ann Lee", "terms": ["2017"]}]})
+
+
+def test_names_pattern_finds_an_unknown_name_by_its_family_name_first_or_last():
+    pattern = names_pattern(["Qiu Hanmin", "Tom Fairley", "Joe Biden"])
+    text = "Qiu said Fairley and President Biden met Tom. Q agreed."
+    assert [m.group() for m in pattern.finditer(text)] == ["Qiu", "Fairley", "President Biden", "Tom"]
