@@ -52,7 +52,8 @@ class Unknown:
     president") still name the gazetteer's holders: those mentions count as errors here."""
 
     WESTERN = (["Tom", "Carol", "Grant", "Neil", "Frank", "Helen", "Victor", "Laura", "Martin", "Joan"],
-               ["Fairley", "Wexford", "Ellery", "Barlow", "Dolan", "Pruitt", "Kessler", "Marlowe", "Haskett", "Tolland"])
+               ["Fairley", "Wexford", "Ellery", "Barlow", "Dolan", "Pruitt", "Kessler", "Marlowe", "Haskett",
+                "Tolland"])
     FAMILY_FIRST = (["Hanmin", "Wenyu", "Lifu", "Qingtao", "Jianhua", "Xiaodong", "Weiping", "Zhiqiang", "Rongsheng"],
                     ["Qiu", "Pan", "Cao", "Yan", "Fang", "Tan", "Mo", "Ou", "Bi"])
 

@@ -238,7 +238,8 @@ def main(argv: list[str]) -> int:
     after = yardstick()
     speed = (f"Yardstick (a fixed pure-Python loop, lower is faster): measured as each N began (in the table) and "
              f"{after:.2f} s at the end")
-    text = (f"{machine()}\n\n{speed}\n\n{table(results)}\n\nPer-article analysis on the same {compare['articles']} articles: "
+    text = (f"{machine()}\n\n{speed}\n\n{table(results)}\n\n"
+            f"Per-article analysis on the same {compare['articles']} articles: "
             f"ours {compare['ours_ms']:.1f} ms (clean, quotes, meetings, summary, topics, discrepancies), "
             f"sumy LexRank {compare['lexrank_ms']:.1f} ms (summary only): ratio {compare['ratio']:.2f}")
     print(text)

@@ -68,7 +68,7 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Perso
         descriptions=tuple(entry.get("descriptions", [])),
         role=entry.get("role"),
         country=entry.get("country"),
-        terms=tuple(_term(t, name) for t in entry.get("terms") or ([entry] if "from" in entry or "to" in entry else [])),
+        terms=tuple(_term(t, name) for t in entry.get("terms") or ([entry] if {"from", "to"} & entry.keys() else [])),
         organisation=organisation,
         short=entry.get("surname") or entry.get("surname_alone"),
         pronoun=None if organisation else entry.get("pronoun", "he"),

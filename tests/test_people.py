@@ -156,8 +156,8 @@ def test_a_name_or_alias_belongs_to_one_entry_only():
 
 
 def test_terms_of_office_are_dates():
-    person = {"name": "Ann Lee", "descriptions": ["the mayor"], "terms": [{"from": date(2017, 1, 20), "to": "2021-01-20"},
-                                                                         {"from": "2025-01-20"}]}
+    person = {"name": "Ann Lee", "descriptions": ["the mayor"],
+              "terms": [{"from": date(2017, 1, 20), "to": "2021-01-20"}, {"from": "2025-01-20"}]}
     (lee,) = parse_gazetteer({"people": [person]})
     assert lee.terms == ((date(2017, 1, 20), date(2021, 1, 20)), (date(2025, 1, 20), None))
     assert [lee.active(d) for d in (date(2019, 1, 1), date(2023, 1, 1), date(2026, 1, 1))] == [True, False, True]
