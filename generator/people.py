@@ -20,7 +20,7 @@ from .textutil import WORD_END, fold, slugify, standalone, trie_pattern
 class Person:
     name: str
     aliases: tuple[str, ...]  # every surface form that names this person unambiguously
-    descriptions: tuple[str, ...]  # role phrases ("the Chinese leader"), valid between start and end
+    descriptions: tuple[str, ...]  # role phrases ("the Chinese leader"), valid in `terms`
     role: str | None
     country: str | None
     terms: tuple[tuple[date | None, date | None], ...] = ()  # (from, to) when the descriptions are theirs; (): always
@@ -79,14 +79,14 @@ def _term(entry: dict, name: str) -> tuple[date | None, date | None]:
     """`from`/`to` of a person's entry, or of one of its `terms` (someone who held the post twice)."""
     if not isinstance(entry, dict):
         raise ConfigError(f"people.yml: {name}: each of `terms` is a mapping with `from` and `to`, got {entry!r}")
-    ends = []
-    for k in ("from", "to"):
-        value = entry.get(k)
-        when = parse_date(value) if value else None
-        if value and when is None:
-            raise ConfigError(f"people.yml: {name}: `{k}` must be a date (YYYY-MM-DD), got {value!r}")
-        ends.append(when)
-    return ends[0], ends[1]
+
+    def end(key: str) -> date | None:
+        value = entry.get(key)
+        if value and parse_date(value) is None:
+            raise ConfigError(f"people.yml: {name}: `{key}` must be a date (YYYY-MM-DD), got {value!r}")
+        return parse_date(value) if value else None
+
+    return end("from"), end("to")
 
 
 @lru_cache(maxsize=1)
@@ -339,14 +339,19 @@ def _name_forms(name: str, alone: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")" + WORD_END)
 
 
+def _part_owners(names: Iterable[str]) -> Counter[str]:
+    """How many of `names` (people named in full) each part of a name belongs to."""
+    return Counter(part for name in set(names) for part in set(name.split()))
+
+
 def _parts_alone(found: list[Mention]) -> dict[str, tuple[str, ...]]:
     """Each unknown person named in full → the parts of the name that stand for them alone: not a part of another
     name written in full, a word that is never a name ("He"), or an initial."""
-    full = {m.name for m in found if " " in m.name and (not m.known or m.name in m.surface)}
-    owners: Counter[str] = Counter(part for name in full for part in set(name.split()))
-    never = _not_alone() | not_names()
+    unknown = sorted({m.name for m in found if not m.known and " " in m.name})
+    owners = _part_owners([*_named_in_full(found), *unknown])
+    never = not_alone() | not_names()
     return {name: tuple(p for p in name.split() if owners[p] == 1 and len(p) > 1 and p not in never)
-            for name in sorted({m.name for m in found if not m.known and " " in m.name})}
+            for name in unknown}
 
 
 def find_people(text: str, on: date | None = None) -> list[Mention]:
@@ -396,7 +401,8 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _not_alone() -> frozenset[str]:
+def not_alone() -> frozenset[str]:
+    """Family names that are also common words and never stand alone for a person ("He")."""
     return frozenset((load("people.yml") or {}).get("not_alone") or ())
 
 
@@ -405,15 +411,12 @@ def _family_names_alone(found: list[Mention]) -> dict[str, str]:
     them) → the one person named in full in the text who has it."""
     people = by_name()
     full = _named_in_full(found)
-    owners: dict[str, set[str]] = {}
-    for name in full:
-        for part in name.split():
-            owners.setdefault(part, set()).add(name)
+    owners = _part_owners(full)
     out = {}
     for name in full:
         person = people[name]
         token = family_name(name, person)
-        if token not in person.aliases and token not in _not_alone() and len(owners[token]) == 1 and len(token) > 1:
+        if token not in person.aliases and token not in not_alone() and owners[token] == 1 and len(token) > 1:
             out[token] = name
     return out
 
