@@ -153,7 +153,7 @@ def names_pattern(names: Iterable[str]) -> AnyName | None:
 def _person_pattern(name: str) -> re.Pattern:
     person = by_name().get(name)
     parts = name.split()
-    return standalone(person.aliases if person else {name, *(p for p in (parts[0], parts[-1]) if len(p) > 1)})
+    return standalone(person.aliases if person else {name, *(p for p in (parts[0], parts[-1]) if _may_stand_alone(p))})
 
 
 @lru_cache(maxsize=1)
@@ -349,9 +349,12 @@ def _parts_alone(found: list[Mention]) -> dict[str, tuple[str, ...]]:
     name written in full, a word that is never a name ("He"), or an initial."""
     unknown = sorted({m.name for m in found if not m.known and " " in m.name})
     owners = _part_owners([*_named_in_full(found), *unknown])
-    never = not_alone() | not_names()
-    return {name: tuple(p for p in name.split() if owners[p] == 1 and len(p) > 1 and p not in never)
-            for name in unknown}
+    return {name: tuple(p for p in name.split() if owners[p] == 1 and _may_stand_alone(p)) for name in unknown}
+
+
+def _may_stand_alone(part: str) -> bool:
+    """A part of an unknown name may stand for the person: not an initial, nor a word that is never a name."""
+    return len(part) > 1 and part not in not_alone() and part not in not_names()
 
 
 def find_people(text: str, on: date | None = None) -> list[Mention]:

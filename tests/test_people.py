@@ -171,3 +171,6 @@ def test_names_pattern_finds_an_unknown_name_by_its_family_name_first_or_last():
     pattern = names_pattern(["Qiu Hanmin", "Tom Fairley", "Joe Biden"])
     text = "Qiu said Fairley and President Biden met Tom. Q agreed."
     assert [m.group() for m in pattern.finditer(text)] == ["Qiu", "Fairley", "President Biden", "Tom"]
+    # not by a part that is also a pronoun ("He" of He Xiaoming)
+    assert [m.group() for m in names_pattern(["He Xiaoming"]).finditer("He said He Xiaoming came.")] == [
+        "He Xiaoming"]
