@@ -3,17 +3,18 @@ and finding who an article mentions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
-from .textutil import WORD_END, fold, slugify, standalone, trie_pattern
+from .textutil import WORD_END, fold, slugify, standalone, trie_pattern, word_alone
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ class AnyName:
                 yield m
 
     def search(self, text: str) -> re.Match | None:
-        return next(self.finditer(text), None)
+        """The first match `finditer` gives, without finding every other match first."""
+        return min(filter(None, (p.search(text) for p in self.patterns)), key=lambda m: (m.start(), -m.end()),
+                   default=None)
 
     def sub(self, repl: str, text: str) -> str:
         out, pos = [], 0
@@ -253,9 +256,26 @@ def side_order(name: str) -> tuple[int, str]:
     return sides.get(country_of(name) or "", len(sides)), name
 
 
-@lru_cache(maxsize=8192)
 def _descriptions(on: date | None) -> tuple[re.Pattern | None, dict[str, str]]:
-    """Role phrases naming exactly one person active on `on` ("the Chinese leader")."""
+    """Role phrases naming exactly one person active on `on` ("the Chinese leader"). Who is active changes only
+    on the days in `_role_changes`: `on` is looked up by the last of them, not by itself (a corpus has thousands
+    of dates, and finding who was active on each is a pass over the gazetteer)."""
+    if on is None:
+        return _described_on(None)
+    changes = _role_changes()
+    i = bisect_right(changes, on)
+    return _described_on(changes[i - 1] if i else date.min)
+
+
+@lru_cache(maxsize=1)
+def _role_changes() -> list[date]:
+    """The first days of terms and the days after their ends: between two of them, the same people are active."""
+    return sorted({day for p in gazetteer() if p.descriptions for start, end in p.terms
+                   for day in (start, end and end + timedelta(days=1)) if day is not None})
+
+
+@lru_cache(maxsize=256)
+def _described_on(on: date | None) -> tuple[re.Pattern | None, dict[str, str]]:
     return _description_pattern(tuple(p.name for p in gazetteer() if p.descriptions and p.active(on)))
 
 
@@ -396,7 +416,7 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
                 found.append(Mention(name, m.start(), m.end(), m.group(), False))
                 spans.append(m.span())
     for token, name in _family_names_alone(found).items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w’'-])(?![ \t]+[A-Z])", text):
+        for m in word_alone(token, r"(?![\w’'-])(?![ \t]+[A-Z])").finditer(text):
             if free(*m.span()):
                 found.append(Mention(name, m.start(), m.end(), m.group(), True))
                 spans.append(m.span())

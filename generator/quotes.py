@@ -30,7 +30,7 @@ from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, country_named, country_of, description_variants, family_name,
                      find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
 from .resources import load
-from .textutil import WORD_END, alternation, fold, normalize
+from .textutil import WORD_END, alternation, fold, normalize, word_alone
 
 OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
@@ -336,9 +336,13 @@ def _beside_cue(body: str, end: int, last: list[str]) -> bool:
     return bool(_patterns()["cue_after"].match(after)) or bool(last) and (last[-1] in cues or " ".join(last) in cues)
 
 
+_BARE_END = re.compile(r"(?:['’]s?)?[.,]*$")
+
+
+@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     """A word of a name without case, possessive or trailing punctuation ("Times'," → "times")."""
-    return re.sub(r"(?:['’]s?)?[.,]*$", "", token.casefold())
+    return _BARE_END.sub("", token.casefold())
 
 
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
@@ -436,7 +440,7 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
             continue
         name = next(iter(names))
         # not the first part of a longer name ("Yang" of "a Yang Jiechi-Biden meeting")
-        for m in re.finditer(rf"(?<![\w-]){re.escape(token)}{WORD_END}(?![ \t]+[A-Z])", body):
+        for m in word_alone(token, rf"{WORD_END}(?![ \t]+[A-Z])").finditer(body):
             ref = Ref(m.start(), m.end(), "person", name, m.group())
             if not taken.overlaps(ref):
                 found.append(ref)

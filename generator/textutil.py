@@ -72,14 +72,23 @@ def _cased(words, fold_case: bool):
 WORD_END = r"(?![\w-])(?!['\u2019](?!s\b)\w)"
 
 
+@lru_cache(maxsize=4096)
+def word_alone(word: str, end: str) -> re.Pattern:
+    """`(?<![\w-])word` followed by `end`, with the look-behind made after the first character as in
+    `standalone` (compiled once per word: names looked for in every article)."""
+    return re.compile(_trie([word], re.escape, r"(?<![\w-].)") + end)
+
+
 def standalone(words, fold_case: bool = False) -> re.Pattern:
     """Any of the literal `words` standing alone: not part of a longer word or hyphenated compound; case kept,
     or ignored with `fold_case`; a possessive ("Xi's") counts, a word that goes on after an apostrophe ("Xi'an")
-    does not. The test on the character before is made after the first character: the pattern then starts with
-    a choice of literal characters, and `re` skips straight to where one occurs (a leading look-behind is tried
-    everywhere)."""
-    pattern = _trie(_cased(words, fold_case), re.escape, r"(?<![\w-].)")
-    return re.compile(r"(?:" + pattern + r")" + WORD_END, re.I if fold_case else 0)
+    does not. With case kept, the test on the character before is made after the first character: the pattern
+    then starts with a choice of literal characters, and `re` skips straight to where one occurs (a leading
+    look-behind is tried everywhere). Ignoring case, `re` cannot skip so: the look-behind comes first, as it
+    fails fastest inside words (three times faster than the other way)."""
+    if fold_case:
+        return re.compile(r"(?<![\w-])(?:" + trie_pattern(words, fold_case) + r")" + WORD_END, re.I)
+    return re.compile(r"(?:" + _trie(words, re.escape, r"(?<![\w-].)") + r")" + WORD_END)
 
 
 def alternation(words) -> str:

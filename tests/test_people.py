@@ -174,3 +174,24 @@ def test_names_pattern_finds_an_unknown_name_by_its_family_name_first_or_last():
     # not by a part that is also a pronoun ("He" of He Xiaoming)
     assert [m.group() for m in names_pattern(["He Xiaoming"]).finditer("He said He Xiaoming came.")] == [
         "He Xiaoming"]
+
+
+def test_descriptions_looked_up_by_role_changes_are_those_of_the_day():
+    # the lookup keys a day by the last day on which who holds a described role changed: every day of 2016–2026
+    # (and one before any term) must give the people a pass over the gazetteer gives
+    from datetime import timedelta
+
+    from generator.people import _described_on, _descriptions, gazetteer
+    days = [date(1990, 1, 1)] + [date(2016, 1, 1) + timedelta(days=d) for d in range(0, 11 * 366, 3)]
+    for day in days:
+        active = tuple(p.name for p in gazetteer() if p.descriptions and p.active(day))
+        assert _descriptions(day) == _described_on.__wrapped__(day), day
+        assert set(_descriptions(day)[1].values()) <= set(active)
+
+
+def test_names_pattern_search_is_the_first_match_of_finditer():
+    pattern = names_pattern(["Xi Jinping", "Antony Blinken", "Qiu Hanmin"])
+    for text in ["Blinken met Xi Jinping.", "President Xi and Mr Blinken", "Qiu Hanmin, Xi", "no one", "Xi"]:
+        first = next(pattern.finditer(text), None)
+        found = pattern.search(text)
+        assert (found and (found.span(), found.group())) == (first and (first.span(), first.group())), text
