@@ -19,6 +19,7 @@ from .textutil import fold
 class Rules:
     drop: re.Pattern  # every drop_line pattern in one alternation: one scan per line (see `_drop_pattern`)
     strip: tuple[re.Pattern, ...]
+    any_strip: re.Pattern  # any of `strip`: a line none matches (most) is not tried against each
     strip_suffix: tuple[re.Pattern, ...]
     min_words: int
     sentence_end: re.Pattern
@@ -43,6 +44,7 @@ def rules() -> Rules:
     return Rules(
         drop=_drop_pattern(data["drop_line"]),
         strip=tuple(re.compile(p) for p in data["strip_prefix"]),
+        any_strip=re.compile("|".join(f"(?:{p})" for p in data["strip_prefix"])),
         strip_suffix=tuple(re.compile(p) for p in data["strip_suffix"]),
         min_words=int(data["min_words"]),
         sentence_end=re.compile(data["sentence_end"]),
@@ -122,8 +124,9 @@ def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
         if i in junk:
             removed.append(line)
             continue
-        for pattern in r.strip:
-            line = pattern.sub("", line, count=1)
+        if r.any_strip.search(line):
+            for pattern in r.strip:
+                line = pattern.sub("", line, count=1)
         kept.append(line)
     return "\n\n".join(kept), tuple(removed)
 

@@ -318,10 +318,11 @@ def topics_in(text: str, taxonomy: list[Topic]) -> list[str]:
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern:
-    """Any of the phrases as whole words ("then-" also before a word), case-insensitive; none: never matches."""
+    """Any of the phrases as whole words ("then-" also before a word), case-insensitive; none: never matches.
+    Only searched for (whether a sentence has one), so a trie serves, whichever phrase it takes at a place."""
     if not phrases:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?:(?<=\W)|(?!\w))", re.I)
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(phrases, fold_case=True) + r")(?:(?<=\W)|(?!\w))", re.I)
 
 
 @lru_cache(maxsize=1)
