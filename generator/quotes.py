@@ -295,14 +295,26 @@ def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
     """body[start:end] with quotation contents (marks included) blanked, so cues inside quotes don't count."""
-    pieces, pos = [], start
-    for a, b in sorted((max(s.open, start), min(s.close + 1, end)) for s in spans):
+    global _masked
+    if _masked[0] is not body or _masked[1] is not spans:
+        _masked = (body, spans, _mask_all(body, spans))
+    return _masked[2][start:end]
+
+
+def _mask_all(body: str, spans: list[Span]) -> str:
+    pieces, pos = [], 0
+    for a, b in sorted((s.open, s.close + 1) for s in spans):
         a = max(a, pos)
         if a < b:
             pieces += [body[pos:a], " " * (b - a)]
             pos = b
-    pieces.append(body[pos:end])
+    pieces.append(body[pos:])
     return "".join(pieces)
+
+
+# The last body masked, its spans and the mask: an article's quotes are attributed one after another, each
+# asking for a piece of the same mask (held, not keyed by id(), so neither can be freed and its id reused).
+_masked: tuple[str | None, list[Span] | None, str] = (None, None, "")
 
 
 class _Taken:

@@ -74,7 +74,7 @@ WORD_END = r"(?![\w-])(?!['\u2019](?!s\b)\w)"
 
 @lru_cache(maxsize=4096)
 def word_alone(word: str, end: str) -> re.Pattern:
-    """`(?<![\w-])word` followed by `end`, with the look-behind made after the first character as in
+    r"""`(?<![\w-])word` followed by `end`, with the look-behind made after the first character as in
     `standalone` (compiled once per word: names looked for in every article)."""
     return re.compile(_trie([word], re.escape, r"(?<![\w-].)") + end)
 

@@ -10,7 +10,7 @@ import yaml
 
 from generator.model import Article, Quote
 from generator.invariants import occurs as quote_occurs
-from generator.quotes import extract_quotes, find_refs, is_work_title, merge_quotes
+from generator.quotes import _mask, extract_quotes, find_refs, find_spans, is_work_title, merge_quotes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -637,3 +637,12 @@ def test_a_quotation_running_over_paragraphs_is_attributed_at_its_end():
     body = ("Biden met Xi on Wednesday.\n\n\u201cWe agreed to restore military communications.\n\n"
             "\u201cThat is vital, because accidents happen,\u201d Biden told reporters.")
     assert [s for _, s in found(body)] == ["Joe Biden", "Joe Biden"]
+
+
+def test_mask_blanks_the_quotations_of_the_spans_asked_for():
+    # the whole body's mask is kept between calls: another spans list on the same body must not reuse it
+    body = 'He said “we are ready” and she said “not yet” today.'
+    spans = find_spans(body)
+    assert _mask(body, spans, 0, len(body)) == "He said " + " " * 14 + " and she said " + " " * 9 + " today."
+    assert _mask(body, spans, 3, 12) == "said     "
+    assert _mask(body, spans[:1], 0, len(body)) == "He said " + " " * 14 + ' and she said “not yet” today.'
