@@ -302,6 +302,7 @@ def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
 
 
 def _mask_all(body: str, spans: list[Span]) -> str:
+    """The whole body masked (see `_mask`)."""
     pieces, pos = [], 0
     for a, b in sorted((s.open, s.close + 1) for s in spans):
         a = max(a, pos)
