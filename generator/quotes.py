@@ -295,14 +295,13 @@ def _sentences(body: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 def _mask(body: str, spans: list[Span], start: int, end: int) -> str:
     """body[start:end] with quotation contents (marks included) blanked, so cues inside quotes don't count."""
-    global _masked
-    if _masked[0] is not body or _masked[1] is not spans:
-        _masked = (body, spans, _mask_all(body, spans))
-    return _masked[2][start:end]
+    return _masked(body, tuple(spans))[start:end]
 
 
-def _mask_all(body: str, spans: list[Span]) -> str:
-    """The whole body masked (see `_mask`)."""
+@lru_cache(maxsize=1)
+def _masked(body: str, spans: tuple[Span, ...]) -> str:
+    """The whole body masked (see `_mask`); cached for the article being read, whose quotes are attributed one
+    after another, each asking for a piece of it."""
     pieces, pos = [], 0
     for a, b in sorted((s.open, s.close + 1) for s in spans):
         a = max(a, pos)
@@ -311,11 +310,6 @@ def _mask_all(body: str, spans: list[Span]) -> str:
             pos = b
     pieces.append(body[pos:])
     return "".join(pieces)
-
-
-# The last body masked, its spans and the mask: an article's quotes are attributed one after another, each
-# asking for a piece of the same mask (held, not keyed by id(), so neither can be freed and its id reused).
-_masked: tuple[str | None, list[Span] | None, str] = (None, None, "")
 
 
 class _Taken:
