@@ -1,6 +1,7 @@
 """End to end through the generator (no MkDocs): the seeds, the invariants, safety and determinism."""
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from dataclasses import replace
@@ -148,6 +149,18 @@ def test_bad_article_skipped_unless_strict(tmp_path):
     with pytest.raises(BuildError):
         build(settings(tmp_path / "strict", articles, strict=True), report=lambda line: None)
     assert not (tmp_path / "strict" / "docs").exists()
+
+
+def test_the_garbage_collector_is_off_during_a_build_and_back_after(tmp_path):
+    articles = tmp_path / "articles"
+    shutil.copytree(ROOT / "seeds", articles)
+    write(articles, "broken.md", "---\ntitle: [oops\n---\nText.\n")
+    during: list[bool] = []
+    build(settings(tmp_path, articles), report=lambda line: during.append(gc.isenabled()))
+    assert during and not any(during) and gc.isenabled()
+    with pytest.raises(BuildError):
+        build(settings(tmp_path / "strict", articles, strict=True), report=lambda line: None)
+    assert gc.isenabled()
 
 
 def test_broken_template_names_file_and_line_and_keeps_pages(tmp_path):
