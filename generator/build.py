@@ -90,7 +90,7 @@ def index_parts(index: dict[str, Indexed]) -> list[dict[str, Indexed]]:
 def no_collections():
     """No cyclic garbage collection during a build: its objects are freed by reference counting (the analysis
     makes no measurable cyclic garbage), while each collection walks every object created since the last one,
-    and a rebuild creates hundreds of thousands loading the cache: seven passes cost a tenth of it."""
+    and a rebuild creates hundreds of thousands loading the cache: five passes cost a tenth of it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
