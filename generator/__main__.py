@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # the process ends after one command: nothing it makes needs the cyclic collector, which `build` only turns
+    # off while it runs; turned back on, its first pass would walk every object the build left (0.18 s at
+    # 10,000 articles)
+    gc.disable()
     status = main()
     gc.freeze()  # the process ends: its last collections need not walk what is left (0.1 s at 10,000 articles)
     sys.exit(status)
