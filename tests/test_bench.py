@@ -63,8 +63,9 @@ def test_smoke_run(tmp_path):
     assert result["meetings_found"] >= result["meetings_made"] * 0.7
     steps = result["steps"]
     assert 0 < steps["+1 article"]["written"] < steps["full"]["written"]
+    assert len(steps["+1 article"]["runs"]) == 3 and steps["+1 article"]["seconds"] in steps["+1 article"]["runs"]
     assert steps["template edit"]["written"] >= result["meetings_made"] * 0.7
-    assert data["side_by_side"]["ratio"] > 0
+    assert data["side_by_side"]["ratio"] > 0 and data["side_by_side"]["rounds"] == 3
     assert "| 50 |" in (tmp_path / "results.md").read_text()
     assert result["yardstick"] > 0 and data["yardstick_at_end"] > 0
     assert "Yardstick" in (tmp_path / "results.md").read_text()
