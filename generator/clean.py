@@ -106,8 +106,9 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     return junk
 
 
-# a line break inside a sentence, the next line indented with a tab: text hard-wrapped by an archive page
-_WRAPPED = re.compile(r"(?<![.!?:\s])(?<![.!?:][\"”’])[ \t]*\n\t+(?=\S)")
+# a line break inside a sentence, the next line indented with a tab: text hard-wrapped by an archive page (the
+# look-ahead first: the look-behinds are then tested at line breaks only, not at every character)
+_WRAPPED = re.compile(r"(?=[ \t]*\n\t)(?<![.!?:\s])(?<![.!?:][\"”’])[ \t]*\n\t+(?=\S)")
 
 
 def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
