@@ -17,7 +17,7 @@ import numpy as np
 import Stemmer
 
 from .model import Article, Meeting, SummarySentence
-from .people import AnyName, names_pattern
+from .people import names_pattern
 from .resources import load
 from .sentences import split_sentences
 from .textutil import fold, normalize
@@ -140,11 +140,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _TOKEN.findall(fold(text)) if w not in stop)
 
 
-def _similarity(texts: list[str], names: AnyName | None = None) -> np.ndarray:
-    """Cosine similarity of TF-IDF vectors over stemmed content words; with `names`, those are dropped
-    first (the principals' names make every sentence about the meeting look alike)."""
-    if names:
-        texts = [names.sub(" ", t) for t in texts]
+def _similarity(texts: list[str]) -> np.ndarray:
+    """Cosine similarity of TF-IDF vectors over stemmed content words."""
     sim = similarities([_tokens(t) for t in texts], sublinear=True)
     return np.eye(len(texts)) if sim is None else sim  # only stop words
 
@@ -190,24 +187,29 @@ class Space:
     traits: np.ndarray  # score for naming a principal, a connective opener, length
 
 
-def _traits(cands: Sequence[Candidate], names: AnyName | None) -> np.ndarray:
+def _traits(cands: Sequence[Candidate], named: Sequence[bool]) -> np.ndarray:
+    """`named`: whether each candidate names a principal."""
     r = rules()
     w = r.weights
-    return np.array([w["participants"] * bool(names and names.search(c.text))
+    return np.array([w["participants"] * named[i]
                      + w["connective"] * bool(r.connective.search(normalize(c.text)))
                      + w["preview"] * bool(r.preview.search(c.text))
                      + w["background"] * bool(r.background.search(c.text))
-                     + w["long"] * (_words(c.text) > r.long_words) for c in cands])
+                     + w["long"] * (_words(c.text) > r.long_words) for i, c in enumerate(cands)])
 
 
 @lru_cache(maxsize=8)
 def _space(cands: tuple[Candidate, ...], participants: tuple[str, ...]) -> Space:
-    """(Cached: a meeting's summary and its topic summaries share one.)"""
+    """(Cached: a meeting's summary and its topic summaries share one.) The facts' similarity drops the
+    principals' names first: they make every sentence about the meeting look alike. A sentence they changed
+    names a principal."""
     names = names_pattern(participants)
     texts = [c.text for c in cands]
     sim = _similarity(texts)
+    unnamed = [names.sub(" ", t) for t in texts] if names else texts
     lead = np.array([rules().weights["position"] / math.sqrt(1 + c.position) for c in cands])
-    return Space(cands, sim, _similarity(texts, names) if names else sim, lead, _traits(cands, names))
+    return Space(cands, sim, _similarity(unnamed) if names else sim, lead,
+                 _traits(cands, [u != t for u, t in zip(unnamed, texts)]))
 
 
 def _scores(space: Space, rows: list[int], sim: np.ndarray, keys: list[str], support: list[set[int]]) -> np.ndarray:
