@@ -83,18 +83,20 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
         if r.rest_after.match(line.strip()):  # "You may also like": other stories to the end of the page
             junk.update(range(i, len(lines)))
             break
-        if r.drop.search(line) and len(line.split()) <= r.max_junk_words:
+        words = len(line.split())
+        # a quotation standing alone (a quoted heading) is a quotation, not a heading: only a drop rule makes it junk
+        quoted = r.quoted_line.match(line) and counts[key] == 1
+        structural = not quoted and (
+            # repeated lines: captions shown twice, repeated headlines (a lead shown twice: kept once)
+            key == title_key or counts[key] > 1 and (i != keys.index(key) or not _prose(line, r))
+            # headings, bylines, banners, teasers, tickers (a long line is prose cut short)
+            or words < r.min_words or words < r.long_line_words and not r.sentence_end.search(line)
+            # a line of another script (e.g. a Chinese ticker) or symbols
+            or not _LETTER.search(line)
+        )
+        # the drop rules, the costliest test, only for lines the structure keeps
+        if structural or words <= r.max_junk_words and r.drop.search(line):
             junk.add(i)
-        elif r.quoted_line.match(line) and counts[key] == 1:
-            continue  # a quotation standing alone (a quoted heading) is a quotation, not a heading
-        elif key == title_key or counts[key] > 1 and (i != keys.index(key) or not _prose(line, r)):
-            junk.add(i)  # repeated lines: captions shown twice, repeated headlines (a lead shown twice: kept once)
-        elif (words := len(line.split())) < r.min_words or (
-            words < r.long_line_words and not r.sentence_end.search(line)
-        ):
-            junk.add(i)  # headings, bylines, banners, teasers, tickers (a long line is prose cut short)
-        elif not _LETTER.search(line):
-            junk.add(i)  # a line of another script (e.g. a Chinese ticker) or symbols
     # caption pairs and teasers: a line that another nearby line starts or ends with
     for i, key in enumerate(keys):
         if not key or len(key) < 20:
