@@ -376,6 +376,9 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         before = body[max(0, m.start() - 30):m.start()]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
         titled = titled_at > 0 or bool(last) and last[-1] in titles
+        person = not organisation and 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1])
+        if not (organisation or person or titled and len(keep) == 1):
+            continue  # nothing it could name (known before the costlier look for a cue beside it)
         if not titled and not _beside_cue(body, m.end(), last):
             continue
         start = m.start() + m.group().index(keep[0])
@@ -385,12 +388,10 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
             ref = Ref(start, ref_end, "organisation", " ".join(keep), body[start:ref_end])
             if not the and len(keep) == 1 and keep[0].casefold() not in org_words:
                 continue
-        elif 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1]):
+        elif person:
             ref = Ref(start, ref_end, "person", " ".join(keep), body[start:ref_end], _roles_before(body, start))
-        elif titled and len(keep) == 1:
+        else:  # one word after a title
             single.append(Ref(start, ref_end, "person", keep[0], body[start:ref_end], _roles_before(body, start)))
-            continue
-        else:
             continue
         if not taken.overlaps(ref):
             found.append(ref)
