@@ -155,9 +155,10 @@ def _lexrank(sim: np.ndarray) -> np.ndarray:
     n = len(sim)
     transition = np.divide(graph, rows, out=np.full_like(graph, 1.0 / n), where=rows > 0)
     damping = lr["damping"]
+    step = damping * transition.T  # (once, not in each iteration: `*` and `@` bind alike, left to right)
     scores = np.full(n, 1.0 / n)
     for _ in range(int(lr["iterations"])):
-        scores = (1 - damping) / n + damping * transition.T @ scores
+        scores = (1 - damping) / n + step @ scores
     top = scores.max()
     return scores / top if top > 0 else scores
 
