@@ -13,7 +13,8 @@ a fresh subprocess, timed from outside, with its own peak memory (`wait4` rusage
   template  the generator after editing the meeting template
 Then the growth exponent of each step (slope of log time against log N), and, on the same texts in one
 process, our per-article analysis time against sumy's LexRank summarising each article (as a ratio, after both
-have run once untimed; the median of three rounds on fresh articles); and as each N begins and at the end, a yardstick of the machine's speed (a fixed pure-Python loop) to compare runs by.
+have run once untimed; the median of three rounds on fresh articles); and as each N begins and at the end, a
+yardstick of the machine's speed (a fixed pure-Python loop) to compare runs by.
 """
 from __future__ import annotations
 
