@@ -210,7 +210,8 @@ def side_by_side(n: int, seed: int, limit: int = 100, rounds: int = 3) -> dict[s
             lexrank([body], 8)
         return (time.perf_counter() - start) / len(bodies)
 
-    ours(articles[:WARM_UP]), theirs(articles[:WARM_UP])
+    ours(articles[:WARM_UP])
+    theirs(articles[:WARM_UP])
     timed: list[tuple[float, float]] = []
     for i in range(rounds):
         batch = articles[WARM_UP + i * size:WARM_UP + (i + 1) * size]

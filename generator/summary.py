@@ -192,11 +192,11 @@ def _traits(cands: Sequence[Candidate], named: Sequence[bool]) -> np.ndarray:
     """`named`: whether each candidate names a principal."""
     r = rules()
     w = r.weights
-    return np.array([w["participants"] * named[i]
+    return np.array([w["participants"] * principal
                      + w["connective"] * bool(r.connective.search(normalize(c.text)))
                      + w["preview"] * bool(r.preview.search(c.text))
                      + w["background"] * bool(r.background.search(c.text))
-                     + w["long"] * (_words(c.text) > r.long_words) for i, c in enumerate(cands)])
+                     + w["long"] * (_words(c.text) > r.long_words) for c, principal in zip(cands, named)])
 
 
 @lru_cache(maxsize=8)
