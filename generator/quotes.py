@@ -674,10 +674,16 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
 
 def _final_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref], spans: list[Span],
                        state: _State) -> tuple[bool, str | None, str | None]:
-    """A closing clause that attributes the whole sentence: `China agreed to "…" in May, the White House said.`"""
-    if any(span.close < s.open < sentence_end for s in spans):
-        return False, None, None
-    return _closing_clause(body, span.close + 1, sentence_end, refs, spans, state)
+    """A clause after the quotation, opened by a comma, that attributes it: `China agreed to "…" in May, the
+    White House said.`, `The talks aimed for "…" on trade, Yellen wrote on X, …`, `"…" after the election, Xi said
+    as he met Biden, acknowledging "…"` (up to the next quotation: what follows it attributes that one)."""
+    end = next((s.open for s in spans if span.close < s.open < sentence_end), sentence_end)
+    masked = _mask(body, spans, span.close + 1, end)
+    for comma in (m.start() for m in re.finditer(",", masked)):
+        found = _parse_attribution(body, span.close + 1 + comma, end, refs, spans, state)
+        if found[0]:
+            return found
+    return False, None, None
 
 
 def _closing_clause(body: str, start: int, end: int, refs: list[Ref], spans: list[Span],
@@ -740,6 +746,9 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     return None
 
 
+_THAT = re.compile(r"\bthat\b")
+
+
 def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int, refs: list[Ref],
                  spans: list[Span], state: _State) -> str | None:
     """The subject of cue verb `n` in `head` (the masked sentence up to the quotation): a name; "" when the
@@ -753,6 +762,11 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
     if p["passive"].search(lead):
         return ""
     region = p["relative"].sub(_blank, lead)
+    if n and (that := list(_THAT.finditer(region))):
+        # "Biden told Xi that their talks have been “…”": the subject of a verb inside the reported clause is
+        # after "that"; a name before it is the previous verb's object
+        clause_start += that[-1].end()
+        region = region[that[-1].end():]
     prior = [r for r in _refs_in(refs, clause_start, start + cue.start(), spans)
              if region[r.start - clause_start:r.end - clause_start].strip()]
     if prior and _unknown_name_ends(body[prior[-1].end:start + cue.start()]):

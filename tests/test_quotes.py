@@ -132,6 +132,21 @@ def test_nearer_verb_with_the_wrong_subject():
     assert found(body) == [("new round of military talks early next year", "White House")]
 
 
+def test_attribution_after_a_phrase_that_follows_the_quotation():
+    body = ('The talks sought "a candid exchange on trade" in Beijing, Yellen wrote on social media, after a '
+            'dinner with her hosts.\n\n'
+            '"Our aim of steady relations has not changed" since the vote, Xi said as the talks began, citing '
+            '"highs and lows" between the two countries.')
+    assert found(body, date(2024, 4, 6)) == [("a candid exchange on trade", "Janet Yellen"),
+                                             ("Our aim of steady relations has not changed", "Xi Jinping"),
+                                             ("highs and lows", "Xi Jinping")]
+
+
+def test_a_name_before_that_is_the_reporting_verbs_object():
+    body = 'Biden told Xi that the two governments had often argued but their talks had been "open".'
+    assert found(body, date(2024, 11, 16)) == [("open", "Joe Biden")]
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
