@@ -49,6 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
+        "object_end": re.compile(cfg["sibling_object_end"]),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
         "counterpart": re.compile(cfg["counterpart"], re.I),
@@ -508,8 +509,8 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: date) -> tuple[str, ...]:
     """Other people a principal is said to have met on this trip ("earlier met Wang Yi"): a principal (or "he",
-    "she") before the verb, the person met after it, "who" clauses aside; past meetings ("had met", "last year")
-    are left out."""
+    "she") before the verb, the people met after it up to where a clause of its own begins, "who" clauses aside;
+    past meetings ("had met", "last year") are left out."""
     pats = _patterns()
     visit = _config()["windows"]["visit"]
     principal = names_pattern(principals)
@@ -526,8 +527,12 @@ def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: d
                 verbs = [v for v in pats["met"].finditer(sentence) if subject and subject.start() < v.start()]
                 if not verbs:
                     continue
-                met = {m.name for m in find_people(sentence[verbs[0].end():], on)
-                       if m.name not in principals and _can_be_principal(m.name, "", 0)}
+                after = sentence[verbs[0].end():]
+                end = pats["object_end"].search(after)
+                after = after[:end.start()] if end else after
+                met = {m.name for m in find_people(after, on)  # not "Trump's envoy", "Biden administration officials"
+                       if m.name not in principals and _can_be_principal(m.name, "", 0)
+                       and not pats["owner"].match(after, m.end)}
                 refs = find_dates(sentence, article.published) if met else []
                 if not any(abs((r.value - on).days) > visit or r.precision != "day" for r in refs):
                     found |= met

@@ -13,7 +13,7 @@ import yaml
 
 from generator.clean import clean
 from generator.ingest import ingest
-from generator.meetings import group_meetings, read_article
+from generator.meetings import group_meetings, read_article, sibling_mentions
 from generator.model import Article, Unassigned
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -132,6 +132,14 @@ def test_one_principal_joins_the_matching_meeting():
     assert read_article(lone).principals == ("Janet Yellen",)
     meetings, unassigned = group_meetings([LI, HE, lone])
     assert unassigned == [] and "l" in meetings[0].articles
+
+
+def test_people_named_after_the_meeting_clause_were_not_met():
+    a = art("a", "Biden and Xi meet in Lima",
+            "Joe Biden met Xi Jinping for the last time on Saturday in Lima as the prospect of Donald Trump's return "
+            "hung over the talks.\n\nBiden also met with Trump's pick for envoy, and later met Fumio Kishida.",
+            date(2024, 11, 16))
+    assert sibling_mentions([a], ("Joe Biden", "Xi Jinping"), date(2024, 11, 16)) == ("Fumio Kishida",)
 
 
 def test_seeds_make_exactly_two_meetings():
