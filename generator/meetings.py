@@ -263,12 +263,16 @@ def _first_meeting_sentences(units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.cue][:2]
 
 
-def remote_mode(units: list[Unit]) -> str | None:
-    """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone")."""
+def remote_mode(units: list[Unit], principals: tuple[str, ...]) -> str | None:
+    """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone"),
+    not one with someone else ("… is to speak by video link with Zelensky": the first person named after the
+    cue is no principal)."""
     pats = _patterns()
     for unit in _first_meeting_sentences(units):
         for mode in _config()["remote"]:
-            if pats[f"remote {mode}"].search(unit.text):
+            cue = pats[f"remote {mode}"].search(unit.text)
+            other = next((m for m in unit.people if m.start >= cue.end()), None) if cue else None
+            if cue and (other is None or other.name in principals):
                 return mode
     return None
 
@@ -346,7 +350,7 @@ def read_article(article: Article) -> Reading:
         return reading
     reading.date, reading.explicit = meeting_date(units, principals, on)
     reading.preview = is_preview(units)
-    reading.mode = remote_mode(units)
+    reading.mode = remote_mode(units, principals)
     reading.places = {} if reading.mode else place_votes(article, units)
     reading.duration = find_duration(article, principals)
     if reading.date is None:

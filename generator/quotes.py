@@ -87,10 +87,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": re.compile(rf"(?<![\w’'-])(?:{cue})(?![\w’'-])"),
         "according": re.compile(r"\baccording\s+to\s+", re.I),
         "source_by": re.compile(r"(?:an?|the)\s+[^,;.:“”\"]{1,60}?\b(?:by|from)\s+", re.I),
-        # "quoted Dong as saying" (not "was quoted by CCTV as saying": see was_quoted)
-        "quoted_as": re.compile(r"\bquoted\s+(?!by\b)(.{1,80}?)\s+as\s+(?:saying|telling)\b", re.I),
-        "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+saying\b",
-                                 re.I),
+        # "quoted Dong as saying", "… as having told" (not "was quoted by CCTV as saying": see was_quoted)
+        "quoted_as": re.compile(r"\bquoted\s+(?!by\b)(.{1,80}?)\s+as\s+(?:having\s+)?(?:saying|telling|said|told)\b",
+                                re.I),
+        "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+"
+                                 r"(?:having\s+)?(?:saying|said)\b", re.I),
         "unnamed": re.compile(c["unnamed_speaker"], re.I),
         "pronoun": re.compile(
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),

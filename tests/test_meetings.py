@@ -207,6 +207,13 @@ def test_calls_and_virtual_summits_are_meetings():
         ("2021-11-15-biden-xi", "more than three hours"), ("2025-06-05-trump-xi", None)]
 
 
+def test_a_call_with_someone_else_does_not_make_the_meeting_a_call():
+    a = art("a", "Xi arrives in Moscow", "Vladimir Putin welcomed Xi Jinping in Moscow on Monday. After the "
+            "talks, Xi is expected to speak by video link with Volodymyr Zelensky.", date(2023, 3, 20))
+    reading = read_article(a)
+    assert reading.mode is None and "Moscow" in reading.places
+
+
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
     said = art("k", "Kremlin says talks with Xi were warm", "The Kremlin said on Friday that President Vladimir "
                "Putin and Chinese President Xi Jinping held warm talks in the Kremlin on Thursday.", date(2024, 5, 17))
