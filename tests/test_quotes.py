@@ -156,8 +156,10 @@ def test_readout_and_it_resolve_to_the_institution():
 
 def test_quoted_as_saying_names_the_speaker():
     body = ('The spokesperson quoted Dong as saying "the Taiwan question is at the core of core interests".\n\n'
-            'Xi was quoted as saying "China will never seek hegemony in the region."')
-    assert [s for _, s in found(body, date(2024, 5, 31))] == ["Dong Jun", "Xi Jinping"]
+            'Xi was quoted as saying "China will never seek hegemony in the region."\n\n'
+            '"Taiwan is the first red line," state media quoted Dong as having told the visitors.\n\n'
+            '"We welcome the progress on the border," said PM Modi.')
+    assert [s for _, s in found(body, date(2024, 5, 31))] == ["Dong Jun", "Xi Jinping", "Dong Jun", "Narendra Modi"]
 
 
 def test_next_paragraph_attribution():
