@@ -42,6 +42,8 @@ def test_captions_questions_and_credits_are_boilerplate():
     assert is_boilerplate("Xi Jinping meets Joe Biden in Woodside. Photo: Xinhua/Shutterstock.")
     assert is_boilerplate("What does the deal mean for the Pacific region and for you?")
     assert is_boilerplate("Janet Yellen (l), US Treasury Secretary, speaks during a roundtable discussion.")
+    assert is_boilerplate("Donald Trump, left, and Xi Jinping shake hands before their talks in Busan on Thursday.")
+    assert not is_boilerplate("The talks left, in the end, little room for a deal on chips.")
     assert not is_boilerplate("Biden and Xi agreed on Wednesday to resume military communications.")
 
 
