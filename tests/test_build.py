@@ -139,6 +139,21 @@ def test_a_call_is_shown_as_one(tmp_path):
     assert [(m["mode"], m["location"]) for m in data["meetings"]] == [("phone", None)]
 
 
+def test_a_quotation_in_two_wordings_is_shown_once_with_the_other_under_it(tmp_path):
+    articles = tmp_path / "articles"
+    write(articles, "a.md", "---\ntitle: Biden and Xi meet in Lima\noutlet: Outlet A\npublished: 2024-11-16\n---\n"
+          "Joe Biden met Xi Jinping in Lima on Saturday.\n\n"
+          "\u201cChina is ready to work with the new administration to keep talking,\u201d Xi said.\n")
+    write(articles, "b.md", "---\ntitle: Xi meets Biden in Lima\noutlet: Outlet B\npublished: 2024-11-16\n---\n"
+          "Xi Jinping met Joe Biden in Lima on Saturday.\n\n"
+          "\u201cChina is ready to work with a new administration to keep talking,\u201d Xi told Biden.\n")
+    build(settings(tmp_path, articles), report=lambda line: None)
+    page = (tmp_path / "docs/meetings/2024-11-16-biden-xi.md").read_text()
+    key, _, rest = page.partition("## Key quotes")[2].partition("## Who said what")
+    assert "reported by 2 outlets" in key and key.count("Also reported as \u201cChina is ready") == 1
+    assert "All other quotes" not in key and rest.count("China is ready") == 1
+
+
 def test_bad_article_skipped_unless_strict(tmp_path):
     articles = tmp_path / "articles"
     shutil.copytree(ROOT / "seeds", articles)
