@@ -221,6 +221,22 @@ def _nationality_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return standalone(table), table
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return (load("people.yml") or {}).get("country_names") or {}
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+
+
+def elsewhere(text: str, end: int, person: Person) -> bool:
+    """The role description ending at `end` goes on with "of" somewhere other than `person`'s country ("the
+    President of Turkey" is not the US president; "the president of the United States" is)."""
+    m = _OF_NAME.match(text, end)
+    names = _country_names()
+    return m is not None and names.get(m.group(1), m.group(1)) != names.get(person.country, person.country)
+
+
 def country_named(text: str) -> str | None:
     """The country a nationality word in `text` names ("the Indian external affairs minister" → India)."""
     pattern, table = _nationality_pattern()
@@ -394,8 +410,8 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
     pattern, owner = _descriptions(on)
     if pattern is not None:
         for m in pattern.finditer(text):
-            if free(*m.span()):
-                key = " ".join(m.group().lower().split()).replace("\u2019", "'")
+            key = " ".join(m.group().lower().split()).replace("\u2019", "'")
+            if free(*m.span()) and not elsewhere(text, m.end(), people[owner[key]]):
                 found.append(Mention(owner[key], m.start(), m.end(), m.group(), True))
                 spans.append(m.span())
                 described.add(m.span())

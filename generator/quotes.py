@@ -28,7 +28,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
-from .people import (Beside, Person, by_name, country_named, country_of, description_variants, family_name,
+from .people import (Beside, Person, by_name, country_named, country_of, description_variants, elsewhere, family_name,
                      find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
 from .resources import load
 from .textutil import WORD_END, alternation, fold, normalize, word_alone
@@ -472,7 +472,7 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
         candidates.append(Ref(m.start(), m.end(), "organisation", org_owner.get(key), m.group()))
     desc_pattern, desc_owner = _descriptions()
     for m in desc_pattern.finditer(body):
-        people = [x for x in desc_owner[m.group().casefold()] if x.active(on)]
+        people = [x for x in desc_owner[m.group().casefold()] if x.active(on) and not elsewhere(body, m.end(), x)]
         candidates.append(Ref(m.start(), m.end(), "description", "|".join(x.name for x in people), m.group()))
     for m in p["orgphrase"].finditer(body):
         name = re.sub(r"^the\s+", "", m.group(), flags=re.I)

@@ -33,6 +33,17 @@ def test_descriptions_resolve_by_date():
         "He Lifeng", "Janet Yellen"]
 
 
+def test_a_description_followed_by_another_country_or_body_is_not_the_holders():
+    def named(text: str, on: date) -> list[str]:
+        return [m.name for m in find_people(text, on)]
+
+    assert named("The President of Turkey met the president in Sochi.", date(2023, 9, 4)) == [
+        "Recep Tayyip Erdoğan", "Joe Biden"]
+    assert named("The President of the Russian Federation said so.", date(2023, 9, 4)) == ["Vladimir Putin"]
+    assert named("The president of the United States said so.", date(2023, 9, 4)) == ["Joe Biden"]
+    assert named("The president of the European Commission said so.", date(2023, 9, 4)) == []
+
+
 def test_unknown_names_after_a_title_with_later_surname():
     found = find_people("New Zealand Foreign Minister Winston Peters met Xi. Peters said it went well.")
     assert [(m.name, m.known) for m in found] == [

@@ -147,6 +147,13 @@ def test_a_name_before_that_is_the_reporting_verbs_object():
     assert found(body, date(2024, 11, 16)) == [("open", "Joe Biden")]
 
 
+def test_a_role_of_another_country_is_not_the_gazetteer_holders():
+    body = ('The President of the Russian Federation said that "the door to talks is open." '
+            'The President of the European Commission said "we are watching closely."')
+    putin, other = [s for _, s in found(body, date(2023, 9, 4))]
+    assert putin == "Vladimir Putin" and other != "Joe Biden"  # not "the president" of the gazetteer
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
