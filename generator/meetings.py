@@ -287,12 +287,18 @@ def is_preview(units: list[Unit]) -> bool:
     return False
 
 
+_ALTERNATIVE = re.compile(r"\s+or\s+(?:in\s+|at\s+)?[A-Z]")
+
+
 def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
-    """Venues anywhere, cities only after "in"/"at", weighted like the lead (later paragraphs weigh little)."""
+    """Venues anywhere, cities only after "in"/"at", weighted like the lead (later paragraphs weigh little); a
+    place offered as one of two ("in London or Beijing") is no vote."""
     votes: Counter[str] = Counter()
     lead = "\n".join(u.text for u in units)
     starts = list(itertools.accumulate((len(u.text) + 1 for u in units[:-1]), initial=0))
     for m in find_places(lead):
+        if _ALTERNATIVE.match(lead, m.end):  # "a meeting in London or Beijing": somewhere it may happen
+            continue
         if m.place.kind == "venue" or m.preposition:
             unit = units[bisect.bisect_right(starts, m.start) - 1]
             votes[m.place.name] += unit.weight * (2 if unit.cue else 1)

@@ -734,8 +734,13 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
         if not speaker and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
             # "Misri said the two leaders agreed to “…”": the words of the one reporting what no one named did
-            earlier = _cue_subject(body, head, start, cues, n - 1, refs, spans, state)
-            if earlier:
+            # ("Macron mentioned … and said he and Xi had agreed to “…”": the subject "and" goes back to)
+            k = n - 1
+            earlier = _cue_subject(body, head, start, cues, k, refs, spans, state)
+            while earlier == "and" and k:
+                k -= 1
+                earlier = _cue_subject(body, head, start, cues, k, refs, spans, state)
+            if earlier and earlier != "and":
                 return earlier, word
         if speaker != "and":
             return None if speaker is None else (speaker or None, word)

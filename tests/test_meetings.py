@@ -214,6 +214,12 @@ def test_a_call_with_someone_else_does_not_make_the_meeting_a_call():
     assert reading.mode is None and "Moscow" in reading.places
 
 
+def test_a_place_offered_as_one_of_two_is_no_vote():
+    a = art("a", "Starmer meets Xi at the G20", "Keir Starmer met Xi Jinping on Monday. Starmer suggested their next "
+            "meeting be held in London or Beijing.", date(2024, 11, 18))
+    assert read_article(a).places == {}
+
+
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
     said = art("k", "Kremlin says talks with Xi were warm", "The Kremlin said on Friday that President Vladimir "
                "Putin and Chinese President Xi Jinping held warm talks in the Kremlin on Thursday.", date(2024, 5, 17))

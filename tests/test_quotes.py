@@ -154,6 +154,11 @@ def test_a_role_of_another_country_is_not_the_gazetteer_holders():
     assert putin == "Vladimir Putin" and other != "Joe Biden"  # not "the president" of the gazetteer
 
 
+def test_a_shared_subject_goes_back_to_the_first_verb():
+    body = 'Macron praised the summit in Paris and said he and Xi had agreed to "work for a lasting peace."'
+    assert found(body, date(2024, 5, 6)) == [("work for a lasting peace.", "Emmanuel Macron")]
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
