@@ -855,6 +855,19 @@ def is_work_title(text: str) -> bool:
             and all(w[0].isupper() or w[0].isdigit() or w in small for w in words[1:]))
 
 
+_NICKNAME_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
+_NICKNAME_AFTER = re.compile(r"\s+(?:(?:da|de|do|dos|van|von|bin|al|el|la|le|di)\s+)?[A-Z]")
+
+
+def _nickname(body: str, span: Span) -> bool:
+    """A name's nickname: one or two capitalised words quoted between parts of the name (Luiz Inácio "Lula" da
+    Silva, Dwayne "The Rock" Johnson), not something said."""
+    words = body[span.start:span.end].split()
+    return (0 < len(words) <= 2 and all(w[0].isupper() for w in words)
+            and bool(_NICKNAME_BEFORE.search(body, max(0, span.open - 40), span.open))
+            and bool(_NICKNAME_AFTER.match(body, span.close + 1)))
+
+
 def extract_quotes(article: Article) -> list[Quote]:
     """Every direct quotation in `article.body`, with its speaker (or None) and cue verb."""
     body = article.body
@@ -899,6 +912,8 @@ def extract_quotes(article: Article) -> list[Quote]:
     for i, span in enumerate(spans):
         speaker, cue = speaker_of.get(i, (None, None))
         text = body[span.start:span.end]
+        if _nickname(body, span):
+            continue
         if not is_work_title(text) or _whole_line(body, span):  # a quoted section heading stays
             quotes.append(Quote(text, article.id, span.start, span.end, speaker, cue, _phrase(text)))
     return quotes

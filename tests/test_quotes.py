@@ -159,6 +159,12 @@ def test_a_shared_subject_goes_back_to_the_first_verb():
     assert found(body, date(2024, 5, 6)) == [("work for a lasting peace.", "Emmanuel Macron")]
 
 
+def test_a_quoted_nickname_inside_a_name_is_no_quotation():
+    body = ('Brazilian President Luiz Inácio "Lula" da Silva arrived in Beijing on Wednesday. '
+            'Da Silva said his country "is back" on the world stage.')
+    assert found(body, date(2023, 4, 13)) == [("is back", "Luiz Inácio Lula da Silva")]
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
