@@ -93,6 +93,7 @@ def _usable(sentence: str) -> bool:
     """(Cached, like `is_dangling`: syndicated copies and rewrites of one story repeat sentences.)"""
     r = rules()
     return (r.min_words <= _words(sentence) <= r.max_words and bool(r.sentence_end.search(sentence))
+            and not sentence[:1].islower()  # a sentence cut from something before it ("beijing President …")
             and not is_boilerplate(sentence))
 
 

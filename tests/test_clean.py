@@ -127,12 +127,14 @@ def test_agency_bars_transcript_labels_and_privacy_notices():
     text = ("LONDON | Xinhua | Keir Starmer met with Volodymyr Zelensky in London on Saturday.\n\n"
             "Anchor: Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.\n\n"
             "Why It Matters: The talks could extend the tariff truce by another ninety days.\n\n"
+            "Details: Macron said that France respects the long-standing ties between China and Russia.\n\n"
             "If you're curious, you can read our Privacy Notice.\n\n"
             "The leaders discussed the terms of use of the new port and the privacy of data.")
     body, _ = clean_text(text, "Starmer meets Zelensky")
     assert body.split("\n\n") == ["Keir Starmer met with Volodymyr Zelensky in London on Saturday.",
                                   "Lee Jae Myung and Xi Jinping held their first summit talks in Gyeongju.",
                                   "The talks could extend the tariff truce by another ninety days.",
+                                  "Macron said that France respects the long-standing ties between China and Russia.",
                                   "The leaders discussed the terms of use of the new port and the privacy of data."]
 
 

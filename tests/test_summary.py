@@ -52,6 +52,11 @@ def test_dangling_sentences_join_their_antecedent_or_are_skipped():
     assert is_dangling("This is very good for both countries in the long run.")
     assert not is_dangling("Mr Biden added that miscalculations can cause major problems.")
     assert is_dangling("In particular, he narrowed in on the three principles of mutual respect.")
+    assert is_dangling("According to him, this will show whether there is a desire for a lasting peace.")
+    assert is_dangling("According to a correspondent, he said this after face-to-face talks with Xi.")
+    assert not is_dangling("According to the readout, Xi said the two sides should respect each other.")
+    lower = article("l", "L", "beijing President Lula was received by Xi with a ceremony in the Great Hall.")
+    assert article_candidates(lower) == []  # cut from a dateline before it
     art = article("d", "D", ("Opening: the talks in Woodside lasted for about four hours on Wednesday.\n\n"
                              "He added that miscalculations can cause major problems between countries. "
                              "Mr Biden said the talks were among the most productive so far."))
