@@ -105,13 +105,17 @@ def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
             "Beijing, 29 August 2023 (TDI): Yesterday, Gina Raimondo met Wang Wentao in Beijing.\n\n"
             "KAZAN, October 22. /TASS/. Narendra Modi and Xi Jinping will hold a meeting on Wednesday.\n\n"
             "MOSCOW, Aug. 28 (Xinhua) -- Vladimir Putin and Narendra Modi held phone talks on Monday.\n\n"
-            "Nov. 16 (UPI) \u2014 Joe Biden met Xi Jinping for the last time as president on Saturday.")
+            "Nov. 16 (UPI) \u2014 Joe Biden met Xi Jinping for the last time as president on Saturday.\n\n"
+            "(WASHINGTON) -- Donald Trump met Volodymyr Zelensky in the Oval Office on Friday.\n\n"
+            "See 3 more photos World leaders typically play nice for the cameras in the Oval Office.")
     body, _ = clean_text(text, "Modi meets Putin")
     assert body.split("\n\n") == ["Prime Minister Narendra Modi was accorded a warm welcome.",
                                   "Yesterday, Gina Raimondo met Wang Wentao in Beijing.",
                                   "Narendra Modi and Xi Jinping will hold a meeting on Wednesday.",
                                   "Vladimir Putin and Narendra Modi held phone talks on Monday.",
-                                  "Joe Biden met Xi Jinping for the last time as president on Saturday."]
+                                  "Joe Biden met Xi Jinping for the last time as president on Saturday.",
+                                  "Donald Trump met Volodymyr Zelensky in the Oval Office on Friday.",
+                                  "World leaders typically play nice for the cameras in the Oval Office."]
 
 
 def test_a_paragraph_of_prose_shown_twice_is_kept_once_a_repeated_caption_not_at_all():
