@@ -58,8 +58,12 @@ def _patterns() -> dict[str, re.Pattern]:
     months = "|".join(sorted((re.escape(m.capitalize()) for m in _months()), key=len, reverse=True))
     weekdays = "|".join(w.capitalize() for w in _weekdays())
     parts = "|".join(_config()["day_parts"])
-    md = rf"(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    dm = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{months})\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    # a range of days ("July 28-29, 2025", "January 26 to 27", "28-29 July 2025") is its first day, in its year
+    to = r"(?:\s*[-\u2013]\s*|\s+(?:to|and)\s+)"
+    md = (rf"(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)"
+          rf"(?:{to}\d{{1,2}}(?:st|nd|rd|th)?(?![\d:.]\d))?(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+    dm = (rf"(?:(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?{to})?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{months})\.?"
+          rf"(?:,?\s+(?P<year2>(?:19|20)\d\d))?")
     return {
         "any": re.compile(rf"\b(?:{trie_pattern([*_weekdays(), *_months()], fold_case=True)})\b"
                           r"|\d\d-\d\d|\b(?:today|yesterday|tomorrow|tonight|night|year)\b|" + _IN_YEAR, re.I),
@@ -203,7 +207,7 @@ def find_dates(text: str, published: date | None, tense: str | None = None) -> l
         if not free(*m.span()):
             continue
         month = months[(m["month"] or m["month2"]).lower()]
-        day = int(m["day"] or m["day2"])
+        day = int(m["day"] or m["day0"] or m["day2"])
         year = m["year"] or m["year2"]
         add(m, resolve_month_day(month, day, int(year) if year else None, published), "day")
     for m in pats["year"].finditer(text):

@@ -82,3 +82,9 @@ def test_planned_is_future_though_it_ends_in_ed():
     text = "Vladimir Putin and Xi Jinping planned more talks on Tuesday after a Kremlin dinner."
     assert [d.value for d in find_dates(text, date(2023, 3, 20))] == [date(2023, 3, 21)]
     assert [d.value for d in find_dates("Blinken met Wang on Tuesday.", date(2023, 3, 20))] == [date(2023, 3, 14)]
+
+
+def test_a_range_of_days_is_its_first_day_in_its_own_year():
+    assert days("On July 28-29, 2025, the two sides held talks in Stockholm.", None) == [date(2025, 7, 28)]
+    assert days("They met from January 26 to 27, 2024 in Bangkok.", date(2025, 7, 30)) == [date(2024, 1, 26)]
+    assert days("The talks on 28\u201329 July 2025 ended.", None) == [date(2025, 7, 28)]
