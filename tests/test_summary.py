@@ -44,6 +44,7 @@ def test_captions_questions_and_credits_are_boilerplate():
     assert is_boilerplate("Janet Yellen (l), US Treasury Secretary, speaks during a roundtable discussion.")
     assert is_boilerplate("Donald Trump, left, and Xi Jinping shake hands before their talks in Busan on Thursday.")
     assert not is_boilerplate("The talks left, in the end, little room for a deal on chips.")
+    assert is_boilerplate("Joe Biden and Xi Jinping, seen in file photos, had a rare phone call on Tuesday.")
     assert not is_boilerplate("Biden and Xi agreed on Wednesday to resume military communications.")
 
 
