@@ -28,8 +28,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .model import Article, MeetingQuote, Quote
-from .people import (Beside, Person, by_name, country_named, country_of, description_variants, elsewhere, family_name,
-                     find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
+from .people import (Beside, Person, by_name, country_named, country_of, description_variants, elsewhere,
+                     family_name, find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
 from .resources import load
 from .textutil import WORD_END, alternation, fold, normalize, word_alone
 
@@ -734,7 +734,7 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
         if not speaker and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
             # "Misri said the two leaders agreed to “…”": the words of the one reporting what no one named did
-            # ("Macron mentioned … and said he and Xi had agreed to “…”": the subject "and" goes back to)
+            # ("Macron praised … and said he and Xi had agreed to “…”": "said" has the subject of "praised")
             k = n - 1
             earlier = _cue_subject(body, head, start, cues, k, refs, spans, state)
             while earlier == "and" and k:
