@@ -50,6 +50,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "object_end": re.compile(cfg["sibling_object_end"]),
+        "past_place": re.compile(cfg["past_place"], re.I),
+        "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+)?$", re.I),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
         "counterpart": re.compile(cfg["counterpart"], re.I),
@@ -94,11 +96,18 @@ class Reading:
     mode: str | None = None  # "phone" or "video" when the lead reports a call (`remote` in meetings.yml)
 
 
+def reports_meeting(sentence: str) -> bool:
+    """The sentence has a meeting cue, and its first is no hypothetical one ("ahead of a possible meeting between
+    Biden and Xi at the G20 summit": the summit is where that meeting may be)."""
+    pats = _patterns()
+    m = pats["cue"].search(sentence)
+    return m is not None and not pats["hypothetical"].search(sentence, max(0, m.start() - 30), m.start())
+
+
 def lead_units(article: Article) -> list[Unit]:
     """The headline and lead sentences; people are found in one pass over the whole lead (one regex scan)."""
     cfg = _config()
     w = cfg["weights"]
-    cue = _patterns()["cue"]
     raw = [(article.title, w["title"])] if article.title else []
     for i, paragraph in enumerate(article.paragraphs[: cfg["lead_paragraphs"]]):
         weight = w["lead"] / (1 + w["decay"] * i)
@@ -114,7 +123,7 @@ def lead_units(article: Article) -> list[Unit]:
             if m.start >= offset:
                 inside.append(replace(m, start=m.start - offset, end=m.end - offset))
             k += 1
-        units.append(Unit(text, weight, bool(cue.search(text)), tuple(inside)))
+        units.append(Unit(text, weight, reports_meeting(text), tuple(inside)))
         offset = end + 1
     return units
 
@@ -287,20 +296,26 @@ def is_preview(units: list[Unit]) -> bool:
     return False
 
 
-_ALTERNATIVE = re.compile(r"\s+or\s+(?:in\s+|at\s+)?[A-Z]")
+_ALTERNATIVE = re.compile(r"\s+or\s+(?:(?:in|at)\s+(?:the\s+)?)?[A-Z]")
 
 
 def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
     """Venues anywhere, cities only after "in"/"at", weighted like the lead (later paragraphs weigh little); a
-    place offered as one of two ("in London or Beijing") is no vote."""
+    place offered as one of two ("in London or Beijing"), next to a past time ("last summer in Bali") or in a
+    sentence about a possible meeting is no vote."""
     votes: Counter[str] = Counter()
+    pats = _patterns()
     lead = "\n".join(u.text for u in units)
     starts = list(itertools.accumulate((len(u.text) + 1 for u in units[:-1]), initial=0))
     for m in find_places(lead):
         if _ALTERNATIVE.match(lead, m.end):  # "a meeting in London or Beijing": somewhere it may happen
             continue
+        if pats["past_place"].search(lead, max(0, m.start - 30), min(len(lead), m.end + 30)):
+            continue
+        unit = units[bisect.bisect_right(starts, m.start) - 1]
+        if not unit.cue and pats["cue"].search(unit.text):  # where a possible meeting may be
+            continue
         if m.place.kind == "venue" or m.preposition:
-            unit = units[bisect.bisect_right(starts, m.start) - 1]
             votes[m.place.name] += unit.weight * (2 if unit.cue else 1)
     rest = "\n".join(article.paragraphs[_config()["lead_paragraphs"]:])
     for m in find_places(rest):

@@ -220,6 +220,16 @@ def test_a_place_offered_as_one_of_two_is_no_vote():
     assert read_article(a).places == {}
 
 
+def test_a_possible_meeting_and_a_past_one_weigh_nothing():
+    a = art("a", "Yellen says her talks in Beijing were productive",
+            "Janet Yellen met He Lifeng for five hours on Saturday. Her trip comes ahead of a possible meeting "
+            "between Biden and Xi Jinping at the G20 summit in New Delhi. The two avoided each other at a G20 "
+            "meeting last summer in Bali.", date(2023, 7, 9))
+    reading = read_article(a)
+    assert set(reading.principals) == {"Janet Yellen", "He Lifeng"}
+    assert "Bali" not in reading.places and "New Delhi" not in reading.places
+
+
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
     said = art("k", "Kremlin says talks with Xi were warm", "The Kremlin said on Friday that President Vladimir "
                "Putin and Chinese President Xi Jinping held warm talks in the Kremlin on Thursday.", date(2024, 5, 17))
