@@ -824,6 +824,21 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
     return _resolve(first[0], state), cue.group().casefold()
 
 
+_TURN = re.compile(r"\b(?:but|yet|while)\s+$")
+
+
+def _turned_to(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span]) -> Ref | None:
+    """The subject of a last clause opened by "but", "yet" or "while" ("Hannity asked Trump …, but Trump didn't
+    bite."): whom "he" in the next sentence means."""
+    masked = _mask(body, spans, *sentence)
+    last = None
+    for r in _refs_in(refs, *sentence, spans):
+        if r.kind == "person" and _TURN.search(masked, 0, r.start - sentence[0]) \
+                and _is_subject(r, body, sentence[0], spans):
+            last = r
+    return last
+
+
 def _sentence_subject(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span]) -> Ref | None:
     for r in _refs_in(refs, *sentence, spans):
         if r.kind != "unnamed" and _is_subject(r, body, sentence[0], spans):
@@ -904,6 +919,8 @@ def extract_quotes(article: Article) -> list[Quote]:
         quoted = [speaker_of[i][0] for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]
                   and speaker_of[i][0]]
         subject = quoted[0] if quoted and (not subject_ref or subject_ref.start > sentence[0] + 2) else subject
+        if (turn := _turned_to(body, sentence, refs, spans)) is not None:
+            subject = _resolve(turn, state) or subject
         unknown = subject is None and _unknown_subject(body, sentence, spans)
         _advance(state, body, sentence, refs, spans, subject, paragraph, unknown)
     for i in range(len(spans) - 2, -1, -1):  # a quotation running over paragraphs: attributed at its end

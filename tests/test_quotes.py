@@ -165,6 +165,12 @@ def test_a_quoted_nickname_inside_a_name_is_no_quotation():
     assert found(body, date(2023, 4, 13)) == [("is back", "Luiz Inácio Lula da Silva")]
 
 
+def test_he_after_a_clause_turned_by_but_is_its_subject():
+    body = ('Fox News host Sean Hannity asked Trump if leaving was "mostly your decision," but Trump did not bite. '
+            '"I don\'t want to say that it was my decision," he said.')
+    assert [s for _, s in found(body, date(2019, 2, 28))] == ["Sean Hannity", "Donald Trump"]
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
