@@ -631,6 +631,11 @@ def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
     return ref
 
 
+# "a seemingly exuberant Mr. Kim told": an article and a word or two describing the speaker before the name
+_DESCRIBED = re.compile(r"(?:an?|the)\s+(?:[a-z]+ly\s+)?(?!(?:close|near|next|according|due)\b)[a-z]+\s+"
+                        r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+
+
 def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: list[Span],
                        state: _State) -> tuple[bool, str | None, str | None]:
     """Read "X said" / "said X" (X: a name, pronoun, description or unnamed source) in body[pos:end]."""
@@ -654,7 +659,7 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
     if len(_patterns()["relative"].sub(",", before).split()) > 8:
         return False, None, None
     inside = _refs_in(refs, pos + lead.end(), pos + cue.start(), spans)
-    if not inside or not _close_by(body[pos + lead.end():inside[0].start]):
+    if not inside or not (_close_by(gap := body[pos + lead.end():inside[0].start]) or _DESCRIBED.fullmatch(gap)):
         return False, None, None
     return True, _resolve(_person_behind(inside[0], refs, body), state), cue.group().casefold()
 

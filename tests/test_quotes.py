@@ -171,6 +171,12 @@ def test_he_after_a_clause_turned_by_but_is_its_subject():
     assert [s for _, s in found(body, date(2019, 2, 28))] == ["Sean Hannity", "Donald Trump"]
 
 
+def test_a_described_speaker_after_the_quotation():
+    body = ('Kim Jong Un met Donald Trump at the border on Sunday.\n\n'
+            '"It is good to see you again," a seemingly exuberant Mr. Kim told Trump.')
+    assert [s for _, s in found(body, date(2019, 6, 30))] == ["Kim Jong Un"]
+
+
 def test_readout_and_it_resolve_to_the_institution():
     body = ("The State Department released a readout after the meeting.\n\n"
             '"The Secretary underscored the importance of open lines of communication," the readout said. '
