@@ -230,6 +230,14 @@ def test_a_possible_meeting_and_a_past_one_weigh_nothing():
     assert "Bali" not in reading.places and "New Delhi" not in reading.places
 
 
+def test_a_joint_news_conference_reports_a_meeting():
+    a = art("a", "The President's News Conference With Prime Minister Fumio Kishida of Japan",
+            "President Biden. Good afternoon. It is an honor to stand here with Prime Minister Kishida at the "
+            "White House.", date(2024, 4, 10))
+    reading = read_article(a)
+    assert reading.reason is None and set(reading.principals) == {"Joe Biden", "Fumio Kishida"}
+
+
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
     said = art("k", "Kremlin says talks with Xi were warm", "The Kremlin said on Friday that President Vladimir "
                "Putin and Chinese President Xi Jinping held warm talks in the Kremlin on Thursday.", date(2024, 5, 17))
