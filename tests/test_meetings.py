@@ -228,6 +228,9 @@ def test_a_possible_meeting_and_a_past_one_weigh_nothing():
     reading = read_article(a)
     assert set(reading.principals) == {"Janet Yellen", "He Lifeng"}
     assert "Bali" not in reading.places and "New Delhi" not in reading.places
+    later = art("b", "Biden and Xi agreed to talk more", "Joe Biden and Xi Jinping met last week in Lima.",
+                date(2024, 11, 22))
+    assert "Lima" in read_article(later).places
 
 
 def test_a_joint_news_conference_reports_a_meeting():
