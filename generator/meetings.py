@@ -274,16 +274,19 @@ def _first_meeting_sentences(units: list[Unit]) -> list[Unit]:
 
 def remote_mode(units: list[Unit], principals: tuple[str, ...]) -> str | None:
     """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone"),
-    not one with someone else ("… is to speak by video link with Zelensky": the first person named after the
-    cue is no principal)."""
+    not one with someone else ("… is to speak by video link with Zelensky": someone not a principal is called)."""
     pats = _patterns()
     for unit in _first_meeting_sentences(units):
         for mode in _config()["remote"]:
             cue = pats[f"remote {mode}"].search(unit.text)
-            other = next((m for m in unit.people if m.start >= cue.end()), None) if cue else None
-            if cue and (other is None or other.name in principals):
+            if cue and not any(_CALLED.fullmatch(unit.text, cue.end(), m.start) for m in unit.people
+                               if m.start >= cue.end() and m.name not in principals):
                 return mode
     return None
+
+
+# between a call and the one called: "… by video link with (President) Zelensky", no comma (not "…, Sullivan said")
+_CALLED = re.compile(r"[^,.;]*\b(?:with|to)\s+[^,.;]*")
 
 
 def is_preview(units: list[Unit]) -> bool:

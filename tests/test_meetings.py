@@ -212,6 +212,9 @@ def test_a_call_with_someone_else_does_not_make_the_meeting_a_call():
             "talks, Xi is expected to speak by video link with Volodymyr Zelensky.", date(2023, 3, 20))
     reading = read_article(a)
     assert reading.mode is None and "Moscow" in reading.places
+    call = art("c", "Biden and Xi talk", "Joe Biden and Xi Jinping spoke by phone on Tuesday, national security "
+               "adviser Jake Sullivan told reporters.", date(2024, 4, 2))
+    assert read_article(call).mode == "phone"
 
 
 def test_a_place_offered_as_one_of_two_is_no_vote():
