@@ -631,9 +631,10 @@ def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
     return ref
 
 
-# "a seemingly exuberant Mr. Kim told": an article and a word or two describing the speaker before the name
-_DESCRIBED = re.compile(r"(?:an?|the)\s+(?:[a-z]+ly\s+)?(?!(?:close|near|next|according|due)\b)[a-z]+\s+"
-                        r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+# "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said": an article, an adverb or a courtesy title,
+# and a word describing the speaker (not "a position Biden said he respects": no adverb, no title)
+_DESCRIBED = re.compile(r"(?:an?|the)\s+(?:[a-z]+ly\s+[a-z]+\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+                        r"|[a-z]+\s+(?:Mr|Mrs|Ms|Dr)\.?\s+)")
 
 
 def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: list[Span],
