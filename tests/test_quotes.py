@@ -148,8 +148,8 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Kim Jong Un met Donald Trump at the border on Sunday.\n\n'
                  '"It is good to see you again," a seemingly exuberant Mr. Kim told Trump.', date(2019, 6, 30),
                  ["Kim Jong Un"], id="a speaker described after the quotation"),
-    pytest.param('Xi urged "restraint" on Taiwan, a position Biden said he respects.', date(2023, 11, 15),
-                 ["Xi Jinping"], id="a noun before a name describes no speaker"),
+    pytest.param('The talks called for "restraint" on Taiwan, a position Biden said he respects.',
+                 date(2023, 11, 15), [None], id="a noun before a name describes no speaker"),
     pytest.param('Brazilian President Luiz Inácio "Lula" da Silva arrived in Beijing on Wednesday. '
                  'Da Silva said his country "is back" on the world stage.', date(2023, 4, 13),
                  ["Luiz Inácio Lula da Silva"], id="a quoted nickname inside a name is no quotation"),
