@@ -830,12 +830,12 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
     return _resolve(first[0], state), cue.group().casefold()
 
 
-_TURN = re.compile(r"\b(?:but|yet|while)\s+$")
+_TURN = re.compile(r"\b(?:but|yet)\s+$")
 
 
 def _turned_to(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span]) -> Ref | None:
-    """The subject of a last clause opened by "but", "yet" or "while" ("Hannity asked Trump …, but Trump didn't
-    bite."): whom "he" in the next sentence means."""
+    """The subject of a last clause opened by "but" or "yet" ("Hannity asked Trump …, but Trump didn't bite."):
+    whom "he" in the next sentence means."""
     masked = _mask(body, spans, *sentence)
     last = None
     for r in _refs_in(refs, *sentence, spans):
