@@ -13,7 +13,7 @@ import yaml
 
 from generator.clean import clean
 from generator.ingest import ingest
-from generator.meetings import group_meetings, read_article, sibling_mentions
+from generator.meetings import group_meetings, read_article, reports_meeting, sibling_mentions
 from generator.model import Article, Unassigned
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -242,6 +242,11 @@ def test_a_joint_news_conference_reports_a_meeting():
             "White House.", date(2024, 4, 10))
     reading = read_article(a)
     assert reading.reason is None and set(reading.principals) == {"Joe Biden", "Fumio Kishida"}
+
+
+def test_negotiations_between_two_leaders_report_a_meeting():
+    assert reports_meeting("Negotiations between Vladimir Putin and Kim Jong Un have concluded in Pyongyang.")
+    assert not reports_meeting("Trade negotiations have stalled since the spring.")
 
 
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():

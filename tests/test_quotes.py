@@ -148,6 +148,9 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Kim Jong Un met Donald Trump at the border on Sunday.\n\n'
                  '"It is good to see you again," a seemingly exuberant Mr. Kim told Trump.', date(2019, 6, 30),
                  ["Kim Jong Un"], id="a speaker described after the quotation"),
+    pytest.param('Xi Jinping welcomed the Malaysian prime minister. Anwar said Malaysia values the relationship.\n\n'
+                 '"I am glad to be here," he said.', date(2023, 3, 31), ["Anwar Ibrahim"],
+                 id="Anwar names Anwar Ibrahim"),
     pytest.param('The talks called for "restraint" on Taiwan, a position Biden said he respects.',
                  date(2023, 11, 15), [None], id="a noun before a name describes no speaker"),
     pytest.param('Brazilian President Luiz Inácio "Lula" da Silva arrived in Beijing on Wednesday. '
