@@ -51,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "object_end": re.compile(cfg["sibling_object_end"]),
         "past_place": re.compile(cfg["past_place"], re.I),
-        "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+)?$", re.I),
+        "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
         "counterpart": re.compile(cfg["counterpart"], re.I),

@@ -247,6 +247,7 @@ def test_a_joint_news_conference_reports_a_meeting():
 def test_negotiations_between_two_leaders_report_a_meeting():
     assert reports_meeting("Negotiations between Vladimir Putin and Kim Jong Un have concluded in Pyongyang.")
     assert not reports_meeting("Trade negotiations have stalled since the spring.")
+    assert not reports_meeting("The two sides are working toward holding a meeting between Biden and Xi next month.")
 
 
 def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
