@@ -759,6 +759,7 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
 
 
 _THAT = re.compile(r"\bthat\b")
+_NAME_THEN_PRONOUN = re.compile(r"\s+(?:(?:him|her)self\s+)?")
 
 
 def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int, refs: list[Ref],
@@ -792,7 +793,12 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
         if prior:
             return _resolve(prior[0], state) or ""
     if prior:
-        return _resolve(prior[-1], state) or ""
+        last = prior[-1]
+        if last.kind == "pronoun-person" and len(prior) > 1 and prior[-2].kind == "person" \
+                and _NAME_THEN_PRONOUN.fullmatch(body, prior[-2].end, last.start) \
+                and may_be(prior[-2].name or "", last.surface):
+            last = prior[-2]  # "tweeted out by Biden himself he spoke": the name just before, not the last subject
+        return _resolve(last, state) or ""
     if _unknown_name_ends(region):
         return ""
     return None

@@ -151,6 +151,11 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Xi Jinping welcomed the Malaysian prime minister. Anwar said Malaysia values the relationship.\n\n'
                  '"I am glad to be here," he said.', date(2023, 3, 31), ["Anwar Ibrahim"],
                  id="Anwar names Anwar Ibrahim"),
+    pytest.param('Xi Jinping met Joe Biden by phone. According to a version tweeted by Biden himself he spoke with '
+                 'President Xi "to keep lines of communication open."', date(2022, 7, 28), ["Joe Biden"],
+                 id="a pronoun right after a name is that person"),
+    pytest.param('Asked about Biden, he said "we are ready."', date(2022, 7, 28), [None],
+                 id="a pronoun after a comma is not the name before it"),
     pytest.param('The talks called for "restraint" on Taiwan, a position Biden said he respects.',
                  date(2023, 11, 15), [None], id="a noun before a name describes no speaker"),
     pytest.param('Brazilian President Luiz Inácio "Lula" da Silva arrived in Beijing on Wednesday. '
