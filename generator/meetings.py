@@ -272,6 +272,10 @@ def _first_meeting_sentences(units: list[Unit]) -> list[Unit]:
     return [u for u in units if u.cue][:2]
 
 
+# between a call and the one called: "… by video link with (President) Zelensky", no comma (not "…, Sullivan said")
+_CALLED = re.compile(r"[^,.;]*\b(?:with|to)\s+[^,.;]*")
+
+
 def remote_mode(units: list[Unit], principals: tuple[str, ...]) -> str | None:
     """"phone" or "video" when one of the lead's first two meeting sentences reports a call ("spoke by phone"),
     not one with someone else ("… is to speak by video link with Zelensky": someone not a principal is called)."""
@@ -283,10 +287,6 @@ def remote_mode(units: list[Unit], principals: tuple[str, ...]) -> str | None:
                                if m.start >= cue.end() and m.name not in principals):
                 return mode
     return None
-
-
-# between a call and the one called: "… by video link with (President) Zelensky", no comma (not "…, Sullivan said")
-_CALLED = re.compile(r"[^,.;]*\b(?:with|to)\s+[^,.;]*")
 
 
 def is_preview(units: list[Unit]) -> bool:

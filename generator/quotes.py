@@ -81,6 +81,7 @@ def config() -> dict:
 def _patterns() -> dict[str, re.Pattern]:
     c = config()
     verbs = [v.casefold() for v in c["cue_verbs"]]
+    courtesy = alternation(c["courtesy_titles"])
     # lower case anywhere; capitalised only where a sentence can start, so "United States" holds no cue
     cue = rf"{alternation(verbs)}|(?<![\w,;:’'-]\s)(?:{alternation([v[0].upper() + v[1:] for v in verbs])})"
     return {
@@ -111,6 +112,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
         "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
         "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
+        # "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said": an article, an adverb or a courtesy
+        # title, and a word describing the speaker (not "a position Biden said he respects": neither)
+        "described": re.compile(rf"(?:an?|the)\s+(?:[a-z]+ly\s+[a-z]+\s+(?:(?:{courtesy})\.?\s+)?"
+                                rf"|[a-z]+\s+(?:{courtesy})\.?\s+)"),
+        # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
+        "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
     }
 
 
@@ -631,12 +638,6 @@ def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
     return ref
 
 
-# "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said": an article, an adverb or a courtesy title,
-# and a word describing the speaker (not "a position Biden said he respects": no adverb, no title)
-_DESCRIBED = re.compile(r"(?:an?|the)\s+(?:[a-z]+ly\s+[a-z]+\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-                        r"|[a-z]+\s+(?:Mr|Mrs|Ms|Dr)\.?\s+)")
-
-
 def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: list[Span],
                        state: _State) -> tuple[bool, str | None, str | None]:
     """Read "X said" / "said X" (X: a name, pronoun, description or unnamed source) in body[pos:end]."""
@@ -660,7 +661,8 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
     if len(_patterns()["relative"].sub(",", before).split()) > 8:
         return False, None, None
     inside = _refs_in(refs, pos + lead.end(), pos + cue.start(), spans)
-    if not inside or not (_close_by(gap := body[pos + lead.end():inside[0].start]) or _DESCRIBED.fullmatch(gap)):
+    if not inside or not (_close_by(gap := body[pos + lead.end():inside[0].start])
+                           or _patterns()["described"].fullmatch(gap)):
         return False, None, None
     return True, _resolve(_person_behind(inside[0], refs, body), state), cue.group().casefold()
 
@@ -845,7 +847,8 @@ def _turned_to(body: str, sentence: tuple[int, int], refs: list[Ref], spans: lis
     masked = _mask(body, spans, *sentence)
     last = None
     for r in _refs_in(refs, *sentence, spans):
-        if r.kind == "person" and _TURN.search(masked, 0, r.start - sentence[0]) \
+        at = r.start - sentence[0]
+        if r.kind == "person" and _TURN.search(masked, max(0, at - 12), at) \
                 and _is_subject(r, body, sentence[0], spans):
             last = r
     return last
@@ -883,7 +886,6 @@ def is_work_title(text: str) -> bool:
 
 
 _NICKNAME_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")
-_NICKNAME_AFTER = re.compile(r"\s+(?:(?:da|de|do|dos|van|von|bin|al|el|la|le|di)\s+)?[A-Z]")
 
 
 def _nickname(body: str, span: Span) -> bool:
@@ -892,7 +894,7 @@ def _nickname(body: str, span: Span) -> bool:
     words = body[span.start:span.end].split()
     return (0 < len(words) <= 2 and all(w[0].isupper() for w in words)
             and bool(_NICKNAME_BEFORE.search(body, max(0, span.open - 40), span.open))
-            and bool(_NICKNAME_AFTER.match(body, span.close + 1)))
+            and bool(_patterns()["nickname_after"].match(body, span.close + 1)))
 
 
 def extract_quotes(article: Article) -> list[Quote]:
