@@ -118,6 +118,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"|[a-z]+\s+(?:{courtesy})\.?\s+)"),
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
+        # between a subject and whom it names (`_staff_of`)
+        "staff_gap": re.compile(r"(?P<possessive>['’]s)?(?P<comma>[ \t]*,)?(?P<words>(?:[ \t]+[\w.-]+){0,5}?)[ \t]+"),
     }
 
 
@@ -136,6 +138,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "not_subjects": frozenset(w.casefold() for w in c["not_subjects"]),
         "any_role": frozenset(c["any_role"]),
         "reporting": frozenset(c["reporting_verbs"]),
+        "staff": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"])
+        | frozenset(c["staff_words"]),
     }
 
 
@@ -624,18 +628,34 @@ def _sentence_ends(text: str) -> bool:
 
 
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
-    """"Foreign Ministry spokesperson Wang Wenbin", "the spokesman, Maj. Gen. Patrick Ryder,": the person named
-    right after an institution, or in apposition to a role or an unnamed source, speaks."""
-    if ref.kind not in ("organisation", "role", "unnamed"):
-        return ref
-    nxt = next((r for r in refs if r.start >= ref.end), None)
-    gap = body[ref.end:nxt.start] if nxt else ""
-    apposition = "" if ref.kind == "organisation" else ",?"
-    # a role run, not a clause: "the White House said in a statement.\n\nSullivan …" names no one behind it
-    if nxt and nxt.kind == "person" and re.fullmatch(apposition + r"[ \t\w.-]{0,40}", gap) \
-            and not _sentence_ends(gap) and not _patterns()["cue"].search(gap):
-        return nxt
+    """Who speaks when the text names `ref` as the subject: the person or role named right after it when only
+    role words stand between. After an institution, "Foreign Ministry spokesperson Wang Wenbin"; in apposition
+    to a role or an unnamed source, "the spokesman, Maj. Gen. Patrick Ryder,"; after a person, their staff:
+    "Putin aide Yuri Ushakov", "Biden's national security adviser", "Xi's top diplomat Wang Yi". Not "an aide
+    close to Mr. Kim": the aide is no one named."""
+    for _ in range(3):  # "Xi's top diplomat, Foreign Minister Wang Yi": a chain of a few
+        nxt = next((r for r in refs if r.start >= ref.end), None)
+        if nxt is None or not _staff_of(ref, nxt, body[ref.end:nxt.start]):
+            break
+        ref = nxt
     return ref
+
+
+def _staff_of(ref: Ref, nxt: Ref, gap: str) -> bool:
+    """`nxt` stands for whom `ref` (then `gap`) begins to name (see `_person_behind`): only role words between
+    (`staff_words`, roles, titles), after a comma for a role or an unnamed source, after a possessive or a
+    role word for a person."""
+    m = _patterns()["staff_gap"].fullmatch(gap)
+    if m is None or not all(w.casefold() in _word_sets()["staff"] for w in m.group("words").split()):
+        return False
+    if ref.kind == "organisation":
+        return nxt.kind == "person" and not m.group("comma")
+    if ref.kind in ("role", "unnamed"):
+        return nxt.kind == "person" and not m.group("possessive")
+    if ref.kind in ("person", "description"):
+        return nxt.kind in ("person", "description", "role") and not m.group("comma") \
+            and bool(m.group("possessive") or m.group("words"))
+    return False
 
 
 def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: list[Span],

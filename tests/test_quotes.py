@@ -161,6 +161,16 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Brazilian President Luiz Inácio "Lula" da Silva arrived in Beijing on Wednesday. '
                  'Da Silva said his country "is back" on the world stage.', date(2023, 4, 13),
                  ["Luiz Inácio Lula da Silva"], id="a quoted nickname inside a name is no quotation"),
+    pytest.param('Vladimir Putin met Xi Jinping on Tuesday. "The talks went well," Putin aide Yuri Ushakov told '
+                 'reporters.', date(2023, 3, 21), ["Yuri Ushakov"], id="a leader's aide named after the leader"),
+    pytest.param('Xi Jinping met Joe Biden on Wednesday. "We want stable ties," Biden\'s national security adviser '
+                 'said.', date(2023, 11, 15), ["Jake Sullivan"], id="a leader's adviser after a possessive"),
+    pytest.param('Kim Jong Un met Donald Trump on Sunday. "It was a historic day," an aide close to Mr. Kim told '
+                 'reporters.', date(2019, 6, 30), [None], id="an unnamed aide close to a leader is not the leader"),
+    pytest.param('Xi Jinping met Joe Biden on Wednesday. "The talks were frank," said an official close to Biden.',
+                 date(2023, 11, 15), [None], id="an unnamed official close to a leader after the cue"),
+    pytest.param('Xi Jinping met Joe Biden on Wednesday. "We want stable ties," a person briefed on Xi\'s remarks '
+                 'said.', date(2023, 11, 15), [None], id="an unnamed source briefed on a leader's words"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
