@@ -51,7 +51,40 @@ def _spellings(name: str) -> list[str]:
     return [head + f for f in forms if head + f != name]
 
 
-def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Person:
+@dataclass(frozen=True)
+class DescriptionForms:
+    """How one role description is also written (people.yml: `nationalities`, `country_forms`, `role_synonyms`)."""
+
+    markers: dict[str, tuple[str, ...]]  # country → the words before a role that name it ("the Chinese", "China's")
+    synonyms: dict[str, tuple[str, ...]]  # role words → other words for them ("defence minister" → "defence chief")
+
+    @classmethod
+    def of(cls, data: dict) -> DescriptionForms:
+        markers: dict[str, list[str]] = {}
+        for word, country in (data.get("nationalities") or {}).items():
+            markers.setdefault(country, []).append(f"the {word}")
+        for country, forms in (data.get("country_forms") or {}).items():
+            markers.setdefault(country, []).extend(forms)
+        return cls({c: tuple(m) for c, m in markers.items()},
+                   {k: tuple(v) for k, v in (data.get("role_synonyms") or {}).items()})
+
+    def expand(self, description: str, country: str | None) -> list[str]:
+        """`description` and, when it starts by naming the holder's country, its other forms: with each other
+        way of naming it ("the Chinese defence minister": "China's …", "Beijing's …") and each synonym of the
+        role ("… defence chief"; not without a country: "the defence chief" may be anyone's)."""
+        markers = self.markers.get(country or "", ())
+        role = next((description[len(head) + 1:] for m in sorted(markers, key=len, reverse=True)
+                     for head in (m, m.removeprefix("the "))
+                     if description.casefold().startswith(head.casefold() + " ")), None)
+        if role is None:
+            return [description]
+        roles = [role] + [re.sub(rf"\b{re.escape(words)}$", other, role, flags=re.I)
+                          for words, others in self.synonyms.items() for other in others
+                          if re.search(rf"\b{re.escape(words)}$", role, re.I)]
+        return list(dict.fromkeys([description] + [f"{m} {r}" for r in roles for m in markers]))
+
+
+def _person(entry: dict, organisation: bool, surname_titles: list[str], forms: DescriptionForms) -> Person:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"people.yml: every entry needs a `name` (got {entry!r})")
@@ -66,7 +99,8 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str]) -> Perso
     return Person(
         name=name,
         aliases=tuple(dict.fromkeys(aliases)),
-        descriptions=tuple(entry.get("descriptions", [])),
+        descriptions=tuple(dict.fromkeys(f for d in entry.get("descriptions", [])
+                                         for f in forms.expand(d, entry.get("country")))),
         role=entry.get("role"),
         country=entry.get("country"),
         terms=tuple(_term(t, name) for t in entry.get("terms") or ([entry] if {"from", "to"} & entry.keys() else [])),
@@ -98,9 +132,9 @@ def gazetteer() -> tuple[Person, ...]:
 def parse_gazetteer(data: dict) -> tuple[Person, ...]:
     """The people and organisations of `people.yml`; every way of writing a name (name, alias, surname forms)
     must belong to one entry only, or a text naming it would be given to whichever came first."""
-    titles = data.get("surname_titles", [])
-    people = [_person(e, False, titles) for e in data.get("people", [])]
-    people += [_person(e, True, titles) for e in data.get("organisations", [])]
+    titles, forms = data.get("surname_titles", []), DescriptionForms.of(data)
+    people = [_person(e, False, titles, forms) for e in data.get("people", [])]
+    people += [_person(e, True, titles, forms) for e in data.get("organisations", [])]
     owner: dict[str, str] = {}
     clashes = []
     for person in people:

@@ -33,6 +33,21 @@ def test_descriptions_resolve_by_date():
         "He Lifeng", "Janet Yellen"]
 
 
+def test_a_description_naming_a_country_is_also_written_with_its_other_names_and_role_synonyms():
+    data = {"nationalities": {"Freedonian": "Freedonia"}, "country_forms": {"Freedonia": ["Fredville's"]},
+            "role_synonyms": {"defence minister": ["defence chief"]},
+            "people": [{"name": "Ann Lee", "country": "Freedonia",
+                        "descriptions": ["the Freedonian defence minister", "the defence minister"]}]}
+    (lee,) = parse_gazetteer(data)
+    assert lee.descriptions == (
+        "the Freedonian defence minister", "Fredville's defence minister", "the Freedonian defence chief",
+        "Fredville's defence chief", "the defence minister")  # without a country, no synonym: anyone's chief
+    on = date(2024, 5, 31)
+    assert names("Beijing's top diplomat met America's defence chief.", on) == ["Wang Yi", "Lloyd Austin"]
+    assert names("China's defense chief met the US treasury chief.", on) == ["Dong Jun", "Janet Yellen"]
+    assert names("The defence chief spoke.", on) == []
+
+
 def test_a_description_followed_by_another_country_or_body_is_not_the_holders():
     def named(text: str, on: date) -> list[str]:
         return [m.name for m in find_people(text, on)]

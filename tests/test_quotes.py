@@ -171,6 +171,9 @@ def test_nearer_verb_with_the_wrong_subject():
                  date(2023, 11, 15), [None], id="an unnamed official close to a leader after the cue"),
     pytest.param('Xi Jinping met Joe Biden on Wednesday. "We want stable ties," a person briefed on Xi\'s remarks '
                  'said.', date(2023, 11, 15), [None], id="an unnamed source briefed on a leader's words"),
+    pytest.param('Lloyd Austin met Dong Jun in Singapore on Friday. "We oppose interference," China\'s defence chief '
+                 'said. "We need to talk," the US defense chief said.', date(2024, 5, 31), ["Dong Jun", "Lloyd Austin"],
+                 id="a role written with its country's possessive or a synonym"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
