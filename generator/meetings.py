@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "object_end": re.compile(cfg["sibling_object_end"]),
         "past_place": re.compile(cfg["past_place"], re.I),
+        "dateline": re.compile(cfg["dateline"]["pattern"]),
         "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
@@ -324,7 +325,25 @@ def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
     for m in find_places(rest):
         if m.place.kind == "venue":
             votes[m.place.name] += 0.3
+    if (city := dateline_city(article.text)) is not None:
+        votes[city] += _config()["dateline"]["weight"]
     return dict(votes)
+
+
+def dateline_city(text: str) -> str | None:
+    """The known city of the dateline that opens the story ("WOODSIDE, Calif. (AP) —", "MOSCOW, Aug. 28 (Xinhua)
+    --"; cleaning strips it from the body): where the reporter was, most often where the meeting was."""
+    cfg = _config()["dateline"]
+    for line in text.splitlines()[:cfg["lines"]]:
+        m = _patterns()["dateline"].match(line.strip())
+        if m is None:
+            continue
+        name = m.group("place") or m.group("place_after")
+        name = name.title() if name.isupper() else name
+        found = [p for p in find_places(name) if p.place.kind == "city" and (p.start, p.end) == (0, len(name))]
+        if found:
+            return found[0].place.name
+    return None
 
 
 def find_duration(article: Article, principals: tuple[str, ...]) -> str | None:

@@ -294,6 +294,27 @@ def test_a_city_after_a_description_of_it_is_the_place():
     assert named.places == {}
 
 
+@pytest.mark.parametrize("opening, city", [
+    ("ANCHORAGE, Alaska (AP) — ", "Anchorage"),
+    ("SINGAPORE (Reuters) - ", "Singapore"),
+    ("(WASHINGTON) -- ", "Washington"),
+    ("MOSCOW, Aug. 28 (Xinhua) -- ", "Moscow"),
+    ("KAZAN, October 22. /TASS/. ", "Kazan"),
+    ("Busan/IBNS: ", "Busan"),
+    ("November 6, 2023, Beijing – ", "Beijing"),
+    ("Skip to content\nNEW DELHI, Dec 5 (Reuters) - ", "New Delhi"),
+    ("Chinese President Xi Jinping — ", None),  # not a city
+])
+def test_the_dateline_city_is_a_weak_vote_for_the_place(opening, city):
+    body = opening + "Donald Trump and Xi Jinping held talks on Friday."
+    reading = read_article(art("a", "Trump and Xi hold talks", body, date(2025, 8, 15)))
+    assert reading.places == ({city: 0.5} if city else {})
+    # a place the lead gives wins over the dateline
+    elsewhere = read_article(art("b", "Trump and Xi hold talks", opening + "Donald Trump and Xi Jinping held "
+                                 "talks in Busan on Friday.", date(2025, 8, 15)))
+    assert max(elsewhere.places, key=elsewhere.places.get) == "Busan"
+
+
 def test_a_call_has_no_place_and_says_how_it_was_held():
     call = [art("a", "Trump and Xi hold phone call", "Donald Trump and Xi Jinping spoke by phone on Friday, Trump "
                 "said from the Oval Office in Washington.", date(2025, 9, 19)),
