@@ -27,6 +27,8 @@ class Rules:
     max_junk_words: int
     quoted_line: re.Pattern
     rest_after: re.Pattern
+    lead_in_words: int
+    quotation_start: re.Pattern
 
 
 def _drop_pattern(patterns: list[str]) -> re.Pattern:
@@ -52,6 +54,8 @@ def rules() -> Rules:
         max_junk_words=int(data["max_junk_words"]),
         quoted_line=re.compile(data["quoted_line"]),
         rest_after=re.compile(data["rest_after"], re.I),
+        lead_in_words=int(data["lead_in_words"]),
+        quotation_start=re.compile(data["quotation_start"]),
     )
 
 
@@ -113,12 +117,32 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
 _WRAPPED = re.compile(r"(?=[ \t]*\n\t)(?<![.!?:\s])(?<![.!?:][\"”’])[ \t]*\n\t+(?=\S)")
 
 
+def joined_lead_ins(lines: list[str], r: Rules) -> list[str]:
+    """A short line ending with a colon and the line after it that opens a quotation ("Meloni told Xi:" /
+    "“There is …”") as one: the colon line is that quotation's attribution, not a heading to drop."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line, j = lines[i], i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if line.endswith(":") and j < len(lines) and len(line.split()) <= r.lead_in_words \
+                and r.quotation_start.match(lines[j]):
+            out.append(f"{line} {lines[j]}")
+            i = j + 1
+        else:
+            out.append(line)
+            i += 1
+    return out
+
+
 def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
     """Return (cleaned body with paragraphs separated by a blank line, removed lines)."""
     r = rules()
     lines = [" ".join(line.split()) for line in _WRAPPED.sub(" ", text).splitlines()]
     for pattern in r.strip_suffix:
         lines = [pattern.sub("", line) for line in lines]
+    lines = joined_lead_ins(lines, r)
     junk = junk_lines(lines, title, r)
     kept, removed = [], []
     for i, line in enumerate(lines):

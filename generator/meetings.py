@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "object_end": re.compile(cfg["sibling_object_end"]),
         "past_place": re.compile(cfg["past_place"], re.I),
+        "since": re.compile(cfg["since"], re.I),
         "dateline": re.compile(cfg["dateline"]["pattern"]),
         "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "background": re.compile(cfg["background"], re.I),
@@ -213,10 +214,11 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         rank = (unit.cue and named > 0, named, -position)
         if best is not None and rank[:2] <= best[0][:2]:
             continue
+        cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in find_dates(unit.text, published)
-                if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)]
+                if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)
+                and not _since(unit.text, ref.start, cues)]
         if days:
-            cues = [m.span() for m in cue.finditer(unit.text)]
             nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
             best = (rank, nearest.value)
         if best is not None and best[0][:2] == (True, len(wanted)):
@@ -224,6 +226,12 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     if best is not None:
         return best[1], True
     return published, False
+
+
+def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
+    """The date at `at` follows "since" with no meeting cue between ("their first meeting since the president
+    visited Israel after the attack on October 7, 2023"): an earlier day the meeting is measured from."""
+    return any(not any(m.end() <= c < at for c, _ in cues) for m in _patterns()["since"].finditer(sentence, 0, at))
 
 
 def recalled(units: list[Unit], principals: tuple[str, ...], published: date | None,
@@ -471,27 +479,37 @@ _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token, for compar
 
 def attach_undated(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:
     """An article with no date at all joins its principals' meeting when they met once in the corpus, or the one
-    of their meetings on the day of the week it names; else which meeting it reports cannot be told, and it
-    stays out."""
+    of their meetings on the day of the week it names, never one in another country than it says ("met at
+    Sunnylands" is not their Hangzhou meeting); else which meeting it reports cannot be told, and it stays out."""
     by_pair: dict[frozenset[str], list[Cluster]] = defaultdict(list)
     for c in clusters:
         by_pair[c.pair].append(c)
     unassigned = []
     for r in readings:
-        met = by_pair.get(frozenset(r.principals), [])
+        pair = by_pair.get(frozenset(r.principals), [])
+        met = [c for c in pair if _same_country(r, c)]
         # of several meetings, "… met on Monday" can only report one on a Monday (a single meeting's date may
         # be off by a day: it stays the one)
         same = met if len(met) == 1 else [c for c in met if r.weekday is None or c.date().weekday() == r.weekday]
         if len(same) == 1:
             same[0].readings.append(r)
-        elif not met:
+        elif not pair:
             unassigned.append(Unassigned(r.article, r.reason))
         else:
             day = calendar.day_name[r.weekday] if r.weekday is not None else ""
-            times = f"{len(met)} times, none on a {day}" if not same else \
+            times = f"{len(pair)} times, none in {place_by_name()[_place([r])[0]].country}" if not met else \
+                f"{len(met)} times, none on a {day}" if not same else \
                 f"{len(same)} times" + (f" on a {day}" if day else "")
             unassigned.append(Unassigned(r.article, f"{NO_DATE}, and {' and '.join(r.principals)} met {times}"))
     return unassigned
+
+
+def _same_country(reading: Reading, cluster: Cluster) -> bool:
+    """The article's place and the meeting's (from its dated articles) are not in two different countries (a
+    report may name the summit's city, San Francisco, for a meeting held near it, in Woodside)."""
+    mine, theirs = _place([reading])[0], _place(cluster.readings)[0]
+    places = place_by_name()
+    return mine is None or theirs is None or places[mine].country == places[theirs].country
 
 
 def attach_single(readings: list[Reading], clusters: list[Cluster]) -> list[Unassigned]:

@@ -100,6 +100,22 @@ def test_captions_that_end_in_their_date_are_junk_but_prose_dates_stay():
     assert len(removed) == 3
 
 
+def test_a_caption_in_the_present_tense_ending_in_its_date_is_junk():
+    text = ("President-elect Donald Trump smiles during an event at the convention center in Phoenix on Dec. 22, "
+            "2024.\n\nTrump and Xi spoke by phone on Friday, the president-elect said in a post.\n\n"
+            "Trump and Xi last spoke on Dec. 22, 2024.")
+    body, removed = clean_text(text, "Trump and Xi speak")
+    assert body.split("\n\n") == ["Trump and Xi spoke by phone on Friday, the president-elect said in a post.",
+                                  "Trump and Xi last spoke on Dec. 22, 2024."] and len(removed) == 1
+
+
+def test_a_short_line_ending_in_a_colon_introduces_the_quotation_after_it():
+    text = "Meloni and Xi met on Monday in Beijing for talks.\n\nMeloni told Xi:\n“There is growing insecurity.”"
+    body, removed = clean_text(text, "Meloni meets Xi")
+    assert body.split("\n\n") == ["Meloni and Xi met on Monday in Beijing for talks.",
+                                  "Meloni told Xi: “There is growing insecurity.”"] and removed == ()
+
+
 def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
     text = ("Moscow/New Delhi, July 9 (IANS) Prime Minister Narendra Modi was accorded a warm welcome.\n\n"
             "Beijing, 29 August 2023 (TDI): Yesterday, Gina Raimondo met Wang Wentao in Beijing.\n\n"

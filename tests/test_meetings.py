@@ -108,6 +108,37 @@ def test_an_undated_article_joins_its_principals_only_meeting():
         ("n", "Janet Yellen and He Lifeng met 2 times")]
 
 
+def test_an_undated_article_never_joins_a_meeting_in_another_country():
+    hangzhou = art("h", "Obama and Xi meet in Hangzhou", "Barack Obama met Xi Jinping in Hangzhou on Saturday.",
+                   date(2016, 9, 3))
+    sunnylands = art("s", "Obama and Xi meet at Sunnylands", "Barack Obama and Xi Jinping met at the Sunnylands "
+                     "estate in Rancho Mirage on Saturday.", None)
+    meetings, unassigned = group_meetings([hangzhou, sunnylands])
+    assert [m.articles for m in meetings] == [("h",)]
+    assert [(u.article, u.reason.split(", and ")[1]) for u in unassigned] == [
+        ("s", "Barack Obama and Xi Jinping met 1 times, none in US")]
+    # a report naming the summit's city near the meeting's is the same meeting
+    nearby = art("n", "Biden and Xi meet", "Joe Biden met Xi Jinping in San Francisco.", None)
+    woodside = art("w", "Biden and Xi meet", "Joe Biden met Xi Jinping in Woodside on Wednesday.", date(2023, 11, 15))
+    meetings, unassigned = group_meetings([woodside, nearby])
+    assert [m.articles for m in meetings] == [("w", "n")] and unassigned == []
+
+
+def test_a_day_after_since_is_not_the_meetings():
+    a = art("a", "Biden welcomes Netanyahu", "Joe Biden welcomed Benjamin Netanyahu at the White House on Thursday. "
+            "It is their first meeting since the president visited Israel after the attack on October 7, 2023.", None)
+    reading = read_article(a)
+    assert reading.date is None and reading.weekday == 3
+    b = art("b", "Biden and Xi meet", "Their first meeting since last year, Biden and Xi met on Nov. 15, 2023.", None)
+    assert read_article(b).date == date(2023, 11, 15)  # a meeting cue between: the meeting's day
+
+
+def test_discussions_and_a_dialogue_report_a_meeting():
+    assert reports_meeting("During her discussions with Chinese President Xi Jinping on Monday, Meloni spoke.")
+    assert reports_meeting("Yang Jiechi held a dialogue with Mike Pompeo on Tuesday in Hawaii.")
+    assert not reports_meeting("The Shangri-La Dialogue opens in Singapore on Friday.")
+
+
 def test_conflicting_dates_are_kept_and_syndicated_copies_found():
     text = ("President Joe Biden met Chinese President Xi Jinping on Wednesday at the Filoli estate, "
             "speaking for four hours about fentanyl, military talks and Taiwan in a long-awaited summit.")

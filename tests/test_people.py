@@ -27,7 +27,8 @@ def test_descriptions_resolve_by_date():
     assert names("The U.S. president and the treasury secretary spoke.", date(2019, 6, 29)) == [
         "Donald Trump", "Steven Mnuchin"]
     assert names("The U.S. president spoke.", date(2022, 11, 14)) == ["Joe Biden"]
-    assert names("The U.S. president spoke.", date(2014, 11, 10)) == []
+    assert names("The U.S. president spoke.", date(2014, 11, 10)) == ["Barack Obama"]
+    assert names("The U.S. president spoke.", date(2005, 11, 10)) == []  # no holder in the gazetteer
     assert names("China\u2019s leader spoke", date(2023, 6, 19)) == ["Xi Jinping"]
     assert names("Chinese vice premier meets with US treasury secretary", date(2023, 7, 9)) == [
         "He Lifeng", "Janet Yellen"]

@@ -174,6 +174,9 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Lloyd Austin met Dong Jun in Singapore on Friday. "We oppose interference," China\'s defence chief '
                  'said. "We need to talk," the US defense chief said.', date(2024, 5, 31), ["Dong Jun", "Lloyd Austin"],
                  id="a role written with its country's possessive or a synonym"),
+    pytest.param('Emmanuel Macron met Xi Jinping in Beijing on Thursday. "Today\'s world is undergoing a profound '
+                 'transformation," the Chinese leader confided to his French counterpart.', date(2023, 4, 6),
+                 ["Xi Jinping"], id="confided is a reporting verb"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
