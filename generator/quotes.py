@@ -138,6 +138,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "not_subjects": frozenset(w.casefold() for w in c["not_subjects"]),
         "any_role": frozenset(c["any_role"]),
         "reporting": frozenset(c["reporting_verbs"]),
+        "relaying": frozenset(c["relaying_verbs"]),
         "staff": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"])
         | frozenset(c["staff_words"]),
     }
@@ -367,6 +368,9 @@ def _bare(token: str) -> str:
     return _BARE_END.sub("", token.casefold())
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
 def _new_names(body: str, known: list[Ref]) -> list[Ref]:
     """People and organisations not in the gazetteer: capitalised runs next to a cue verb or after a title."""
     titles, org_words = _word_sets()["titles"], _word_sets()["organisation"]
@@ -385,6 +389,8 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         cut = titled_at
         while cut < len(tokens) and tokens[cut] in not_names():
             cut += 1
+        while cut < len(tokens) - 1 and not organisation and _POSSESSIVE_END.search(tokens[cut]):
+            cut += 1  # "NPR's Scott Horsley": the outlet's, not part of the name
         keep = tokens[cut:]
         if not keep or not organisation and keep[0].casefold().rstrip(",") in titles:
             continue
@@ -610,11 +616,16 @@ def _refs_in(refs: list[Ref], start: int, end: int, spans: list[Span]) -> list[R
             and not any(s.open <= r.start and r.end <= s.close + 1 for s in spans)]
 
 
+_OWNER = re.compile(r"[\s,]*(?:the\s+)?[A-Z][\w.&-]*(?:['’]s|s['’])\s+")
+
+
 def _close_by(gap: str, adverb: bool = False) -> bool:
-    """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly")
-    or a title run between a cue or "according to" and a name: title words, capitalised words and links,
+    """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly"), an
+    owner's name ("NPR's") or a title run between a cue or "according to" and a name: title words, capitalised words and links,
     ending in a title ("U.S. Treasury Secretary", "South Korean President", "Minister of Foreign Affairs")."""
     if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", gap) if adverb else len(gap) <= 4:
+        return True
+    if _OWNER.fullmatch(gap):  # "NPR's Scott Horsley", "China's Wang Yi"
         return True
     words = gap.split()
     titles, links = _word_sets()["titles"], _word_sets()["title_links"]
@@ -752,6 +763,11 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
         return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
+    if not head[:cues[-1].start()].strip():  # "Said Obama: “…”": the verb before its subject
+        after = _refs_in(refs, start + cues[-1].end(), span.open, spans)
+        if after and not body[start + cues[-1].end():after[0].start].strip() \
+                and re.fullmatch(r"\s*[,:]?\s*", body[after[0].end:span.open]):
+            return _resolve(after[0], state), word
     if word.endswith("ing"):  # "…, saying": the sentence's subject; "with Carney calling Trump …": Carney
         right_before = [r for r in _refs_in(refs, start, start + cues[-1].start(), spans)
                         if not body[r.end:start + cues[-1].start()].strip()
@@ -950,6 +966,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 continue
             speaker_of[i] = _attribute(body, i, spans, sentence, sentences[k + 1:k + 2], refs, local, subject,
                                        speaker_of)
+        _share_closing(body, sentence, spans, speaker_of)
         quoted = [speaker_of[i][0] for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]
                   and speaker_of[i][0]]
         subject = quoted[0] if quoted and (not subject_ref or subject_ref.start > sentence[0] + 2) else subject
@@ -970,14 +987,34 @@ def extract_quotes(article: Article) -> list[Quote]:
     return quotes
 
 
+def _share_closing(body: str, sentence: tuple[int, int], spans: list[Span],
+                   speaker_of: dict[int, tuple[str | None, str | None]]) -> None:
+    """"The meeting is “…” and a chance to insist Beijing “…,” Psaki said.": the attribution after the sentence's
+    last quotation is also that of the earlier ones that have none."""
+    inside = [i for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]]
+    last = inside[-1] if inside else None
+    if last is None or not speaker_of[last][0] \
+            or not _patterns()["cue"].search(_mask(body, spans, spans[last].close + 1, sentence[1])):
+        return
+    for i in inside[:-1]:
+        if speaker_of[i] == (None, None):
+            speaker_of[i] = speaker_of[last]
+
+
 def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], following: list[tuple[int, int]],
                refs: list[Ref], state: _State, subject: str | None,
                done: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
     span = spans[i]
     found, speaker, cue = _after_attribution(body, span, sentence[1], refs, spans, state)
+    before = _before_attribution(body, span, sentence, refs, spans, state, subject)
+    if found and cue in _word_sets()["relaying"]:
+        # "Sherman said the two sides were “…,” the New York Times reported": the outlet relays Sherman's words
+        if before is not None and before[0]:
+            return before
+        according = _according(body, sentence, refs, spans, state)
+        return (according, "according to") if according else (speaker, cue)
     if found:
         return speaker, cue
-    before = _before_attribution(body, span, sentence, refs, spans, state, subject)
     if before is not None and before[0]:
         return before
     found, speaker, cue = _final_attribution(body, span, sentence[1], refs, spans, state)

@@ -177,6 +177,19 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Emmanuel Macron met Xi Jinping in Beijing on Thursday. "Today\'s world is undergoing a profound '
                  'transformation," the Chinese leader confided to his French counterpart.', date(2023, 4, 6),
                  ["Xi Jinping"], id="confided is a reporting verb"),
+    pytest.param('Barack Obama met Xi Jinping on Friday. Said Obama: "The question now is, are words followed by '
+                 'actions?"', date(2015, 9, 25), ["Barack Obama"], id="the verb before its subject"),
+    pytest.param('Wendy Sherman met Wang Yi on Monday. Sherman said the two sides were "quite direct with each other '
+                 'on the areas of great difference," the New York Times reported. "The talks were useful," the '
+                 'Financial Times reported.', date(2021, 7, 26), ["Wendy Sherman", "Financial Times"],
+                 id="an outlet relays the words of the one named before"),
+    pytest.param('Joe Biden met Xi Jinping by video on Monday. According to Xi, ties are "beginning to stabilize," '
+                 'writes Xinhua.', date(2021, 11, 15), ["Xi Jinping"], id="an outlet relays according to"),
+    pytest.param('Joe Biden met Xi Jinping by video on Monday. The meeting is "an opportunity to set the terms of '
+                 'the competition" and to insist Beijing "play by the rules of the road," Biden said.',
+                 date(2021, 11, 15), ["Joe Biden", "Joe Biden"], id="quotations sharing the closing attribution"),
+    pytest.param('Donald Trump met Xi Jinping on Thursday. Trump "thanked Xi for the steps China has taken," NPR\'s '
+                 'Scott Horsley reported.', date(2017, 11, 9), ["Scott Horsley"], id="an owner before a new name"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
