@@ -81,13 +81,18 @@ def junk_lines(lines: list[str], title: str, r: Rules) -> set[int]:
     counts = Counter(k for k in keys if k)
     title_key = _key(title)
     junk: set[int] = set()
+    prose = False  # a paragraph of the story seen: a list of other stories before any is a sidebar's heading
     for i, (line, key) in enumerate(zip(lines, keys)):
         if not key:
             continue
         if r.rest_after.match(line.strip()):  # "You may also like": other stories to the end of the page
-            junk.update(range(i, len(lines)))
-            break
+            if prose:
+                junk.update(range(i, len(lines)))
+                break
+            junk.add(i)
+            continue
         words = len(line.split())
+        prose = prose or words >= r.min_words and bool(r.sentence_end.search(line))
         # a quotation standing alone (a quoted heading) is a quotation, not a heading: only a drop rule makes it junk
         quoted = r.quoted_line.match(line) and counts[key] == 1
         structural = not quoted and (

@@ -168,6 +168,13 @@ def test_everything_from_the_list_of_other_stories_on_is_junk():
     assert body == "Keir Starmer met Xi Jinping at the G20 summit in Rio de Janeiro on Monday."
 
 
+def test_a_list_of_other_stories_before_the_story_is_a_sidebar_heading():
+    text = ("Obama and Xi end summit\n\nThe two leaders agreed to co-operate on North Korea\n\nRelated Stories\n\n"
+            "US President Barack Obama and Chinese leader Xi Jinping have ended a two-day summit.")
+    body, removed = clean_text(text, "Obama and Xi end summit")
+    assert body == "US President Barack Obama and Chinese leader Xi Jinping have ended a two-day summit."
+
+
 def test_captions_ending_in_their_credit_and_headers_with_a_posted_timestamp():
     text = ("Gina Raimondo speaks as she visits a showcase at a hotel in Beijing on Aug. 28, 2023. (Andy Wong/Pool/"
             "AFP via Getty Images)\n\n"

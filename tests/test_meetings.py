@@ -369,6 +369,14 @@ def test_a_call_has_no_place_and_says_how_it_was_held():
     assert [(m.mode, m.location) for m in group_meetings(visit)[0]] == [(None, "Woodside")]
 
 
+def test_a_call_that_does_not_say_how_is_by_phone():
+    a = art("a", "Hegseth tries to calm tensions in call with Chinese defense minister", "Pete Hegseth held a "
+            "candid call with Dong Jun on Tuesday, the Pentagon said. Both men attended a forum in Singapore in May.",
+            date(2025, 9, 10))
+    reading = read_article(a)
+    assert reading.mode == "phone" and reading.places == {}
+
+
 def test_a_title_case_headline_verb_is_no_part_of_a_name():
     a = art("a", "Putin, US Envoy Steve Witkoff Meet in Moscow",
             "Russian President Vladimir Putin met US special envoy Steve Witkoff in Moscow on Friday.",
