@@ -763,6 +763,10 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
         return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
+    agent = _BY_AGENT.match(head, cues[-1].end())
+    if agent:  # "a summit described by a US official as “…”": the agent speaks, named or not
+        named = _refs_in(refs, start + agent.start(1), start + agent.end(1), spans)
+        return (_resolve(named[0], state) if named else None), word
     if not head[:cues[-1].start()].strip():  # "Said Obama: “…”": the verb before its subject
         after = _refs_in(refs, start + cues[-1].end(), span.open, spans)
         if after and not body[start + cues[-1].end():after[0].start].strip() \
@@ -797,6 +801,9 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
 
 
 _THAT = re.compile(r"\bthat\b")
+_BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
+_STAFF_OF = re.compile(r"([\w.-]+)\s+(?:for|of|to|close\s+to)\s+(?:the\s+)?$")
+_STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)
 _NAME_THEN_PRONOUN = re.compile(r"\s+(?:(?:him|her)self\s+)?")
 
 
@@ -830,6 +837,13 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
             return "and"
         if prior:
             return _resolve(prior[0], state) or ""
+    if prior and prior[-1].kind in ("person", "description") and (
+            staff := _STAFF_OF.search(body, max(clause_start, prior[-1].start - 40), prior[-1].start)) \
+            and staff.group(1).casefold() in _word_sets()["staff"]:
+        return ""  # "a spokesperson for Pompeo stressed": someone unnamed who speaks for the one named
+    if prior and (staff := _STAFF_BEFORE.search(body, prior[-1].end, start + cue.start())) \
+            and staff.group(1).casefold() in _word_sets()["staff"]:
+        return ""  # "Trump invited Xi, a gesture his spokesperson described as": the spokesperson, unnamed
     if prior:
         last = prior[-1]
         if last.kind == "pronoun-person" and len(prior) > 1 and prior[-2].kind == "person" \

@@ -190,6 +190,18 @@ def test_nearer_verb_with_the_wrong_subject():
                  date(2021, 11, 15), ["Joe Biden", "Joe Biden"], id="quotations sharing the closing attribution"),
     pytest.param('Donald Trump met Xi Jinping on Thursday. Trump "thanked Xi for the steps China has taken," NPR\'s '
                  'Scott Horsley reported.', date(2017, 11, 9), ["Scott Horsley"], id="an owner before a new name"),
+    pytest.param('Mike Pompeo met Yang Jiechi on Wednesday. A spokesperson for Pompeo stressed to Yang "the need for '
+                 'fully reciprocal dealings."', date(2020, 6, 18), [None], id="someone who speaks for the one named"),
+    pytest.param('Barack Obama met Xi Jinping on Saturday.\n\nEarlier, Mr Xi\'s senior foreign policy adviser Yang '
+                 'Jiechi told reporters that China wanted co-operation.\n\n"Cyber-security should not become the '
+                 'root cause of suspicion," he said.', date(2013, 6, 8), ["Yang Jiechi"],
+                 id="a leader's foreign policy adviser"),
+    pytest.param('Barack Obama and Xi Jinping ended a summit described by a US official as "unique, positive and '
+                 'constructive". Obama called it a summit described by Tom Donilon as "a very good meeting for '
+                 'both."', date(2013, 6, 9), [None, "Tom Donilon"], id="described by someone as"),
+    pytest.param('Donald Trump invited Xi Jinping to the inauguration, a gesture his spokesperson described as '
+                 '"creating an open dialog with leaders of countries."', date(2025, 1, 17), [None],
+                 id="a spokesperson, unnamed, after a possessive pronoun"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
