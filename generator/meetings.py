@@ -217,7 +217,7 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in find_dates(unit.text, published)
                 if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)
-                and not _since(unit.text, ref.start, cues)]
+                and not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
         if days:
             nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
             best = (rank, nearest.value)
@@ -230,7 +230,8 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
 
 def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
     """The date at `at` follows "since" with no meeting cue between ("their first meeting since the president
-    visited Israel after the attack on October 7, 2023"): an earlier day the meeting is measured from."""
+    visited Israel after the attack on October 7, 2023"): an earlier day the meeting is measured from (a date
+    with numbers: "his fifth call since taking office with his counterpart on Thursday" is the call's)."""
     return any(not any(m.end() <= c < at for c, _ in cues) for m in _patterns()["since"].finditer(sentence, 0, at))
 
 
@@ -238,8 +239,8 @@ def recalled(units: list[Unit], principals: tuple[str, ...], published: date | N
              headline: Unit | None = None) -> DateRef | None:
     """The year or month of an earlier meeting when that is all the lead dates ("When Biden met Xi in Bali in
     2022, …" in an opinion piece of 2024): the headline reports no meeting of a principal, no sentence with a
-    meeting cue naming every principal has a day near the published date, and one has a year or month that
-    ended well before it. Background does not count: a relative clause ("who last met in 2023"), a recalled
+    meeting cue naming every principal (or one and "his counterpart") has a day near the published date, and one
+    naming every principal has a year or month that ended well before it. Background does not count: a relative clause ("who last met in 2023"), a recalled
     meeting ("their last meeting was in Bali in 2022", `background` in meetings.yml)."""
     wanted = set(principals)
     if published is None or headline is not None and headline.cue and {m.name for m in headline.people} & wanted:
@@ -248,16 +249,19 @@ def recalled(units: list[Unit], principals: tuple[str, ...], published: date | N
     pats = _patterns()
     old = None
     for unit in units:
-        if not unit.cue or {m.name for m in unit.people} & wanted != wanted:
+        named = {m.name for m in unit.people} & wanted
+        if not unit.cue or not named:
             continue
         text = _RELATIVE.sub(" ", unit.text)
-        if pats["pluperfect"].search(text) or pats["background"].search(text):
+        refs = find_dates(text, published)
+        # a day of now for one of them ("Biden held his fifth call since taking office with his Chinese
+        # counterpart on Thursday")
+        if (named == wanted or pats["counterpart"].search(text)) \
+                and any(ref.precision == "day" and abs((ref.value - published).days) <= 10 for ref in refs):
+            return None
+        if pats["pluperfect"].search(text) or pats["background"].search(text) or named != wanted:
             continue
-        for ref in find_dates(text, published):
-            if ref.precision == "day" and abs((ref.value - published).days) <= 10:
-                return None
-            if ref.precision != "day" and _period_end(ref) < limit and old is None:
-                old = ref
+        old = old or next((ref for ref in refs if ref.precision != "day" and _period_end(ref) < limit), None)
     return old
 
 

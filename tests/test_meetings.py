@@ -14,6 +14,7 @@ import yaml
 from generator.clean import clean
 from generator.ingest import ingest
 from generator.meetings import group_meetings, read_article, reports_meeting, sibling_mentions
+from generator.people import find_people
 from generator.model import Article, Unassigned
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -131,6 +132,24 @@ def test_a_day_after_since_is_not_the_meetings():
     assert reading.date is None and reading.weekday == 3
     b = art("b", "Biden and Xi meet", "Their first meeting since last year, Biden and Xi met on Nov. 15, 2023.", None)
     assert read_article(b).date == date(2023, 11, 15)  # a meeting cue between: the meeting's day
+    c = art("c", "Biden and Xi talk", "Joe Biden held his fifth call since taking office with Xi Jinping on "
+            "Thursday.", date(2022, 7, 29))
+    assert read_article(c).date == date(2022, 7, 28)  # a day of the week: the call's, after "since" or not
+
+
+def test_a_call_with_a_counterpart_today_is_no_recalled_meeting():
+    a = art("a", "US policy on Taiwan has not changed, Biden tells Xi", "Joe Biden held a phone call with his Chinese "
+            "counterpart on Thursday.\n\nAn official noted that Xi Jinping used similar language during his call with "
+            "Biden last November.", date(2022, 7, 28))
+    reading = read_article(a)
+    assert reading.reason is None and reading.date == date(2022, 7, 28) and reading.mode == "phone"
+
+
+def test_an_organisation_after_a_rank_is_no_person():
+    a = art("a", "Blinken meets Chinese vice president on sidelines of UN General Assembly", "Antony Blinken met Han "
+            "Zheng on the sidelines of the UN General Assembly in New York on Monday.", date(2023, 9, 18))
+    assert read_article(a).principals == ("Antony Blinken", "Han Zheng")
+    assert [m.name for m in find_people("Blinken spoke at the UN General Assembly.")] == ["Antony Blinken"]
 
 
 def test_discussions_and_a_dialogue_report_a_meeting():
