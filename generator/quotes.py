@@ -108,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
-        "coordinated": re.compile(r"\band\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
+        "coordinated": re.compile(r"\b(?:and|but)\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
         "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
         "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
@@ -139,6 +139,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "any_role": frozenset(c["any_role"]),
         "reporting": frozenset(c["reporting_verbs"]),
         "relaying": frozenset(c["relaying_verbs"]),
+        "inverted": frozenset(" ".join(v.casefold().split()) for v in c["inverted_verbs"]),
+        "after_cue": frozenset(c["after_attribution_words"]),
         "staff": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"])
         | frozenset(c["staff_words"]),
     }
@@ -683,7 +685,9 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
         named = _refs_in(refs, pos + lead.end() + quoted.start(1), pos + lead.end() + quoted.end(1), spans)
         if named:
             return True, _resolve(named[0], state), "quoted"
-    if not before.strip():  # ", said X"
+    if not before.strip():  # ", said X" (not ", praised X": a verb that puts its subject after it)
+        if cue.group().casefold() not in _word_sets()["inverted"]:
+            return False, None, None
         after = _refs_in(refs, pos + cue.end(), end, spans)
         near = [r for r in after if _close_by(body[pos + cue.end():r.start], adverb=True)]
         if not near:
@@ -885,7 +889,30 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
         return None
     if len(text[first[0].end - a:cue.start()].split()) > 2:
         return None
+    # "Blinken said in a statement.", "Xi told reporters.": not "Lavrov said the ball was in Washington's court"
+    rest = [w.casefold() for w in _WORDS.findall(text[cue.end():])]
+    if rest and cue.group().casefold() not in ("told", "tells") \
+            and not {rest[0], " ".join(rest[:2])} & _word_sets()["after_cue"]:
+        return None
     return _resolve(first[0], state), cue.group().casefold()
+
+
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+class _At(NamedTuple):
+    open: int  # where `_before_attribution` stops reading: a quotation's opening mark, or a sentence's end
+
+
+def _reported_before(body: str, sentence: tuple[int, int] | None, refs: list[Ref], spans: list[Span],
+                     state: _State) -> tuple[str | None, str | None] | None:
+    """The one who speaks last in `sentence`, the last of the paragraph before a quotation standing alone
+    ("Blinken says he reiterated that stance to Lavrov.\n\n“I made clear to Minister Lavrov …”"), when it reports
+    speech and quotes nothing."""
+    if sentence is None or any(sentence[0] <= s.open < sentence[1] for s in spans):
+        return None
+    found = _before_attribution(body, _At(sentence[1]), sentence, refs, spans, state, None)
+    return found if found and found[0] else None
 
 
 _TURN = re.compile(r"\b(?:but|yet)\s+$")
@@ -979,6 +1006,7 @@ def extract_quotes(article: Article) -> list[Quote]:
             if not sentence[0] <= span.open < sentence[1]:
                 continue
             speaker_of[i] = _attribute(body, i, spans, sentence, sentences[k + 1:k + 2], refs, local, subject,
+                                       sentences[k - 1] if k else None,
                                        speaker_of)
         _share_closing(body, sentence, spans, speaker_of)
         quoted = [speaker_of[i][0] for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]
@@ -1016,7 +1044,7 @@ def _share_closing(body: str, sentence: tuple[int, int], spans: list[Span],
 
 
 def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], following: list[tuple[int, int]],
-               refs: list[Ref], state: _State, subject: str | None,
+               refs: list[Ref], state: _State, subject: str | None, preceding: tuple[int, int] | None,
                done: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
     span = spans[i]
     found, speaker, cue = _after_attribution(body, span, sentence[1], refs, spans, state)
@@ -1058,6 +1086,12 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
         intro = _before_attribution(body, span, (intro_start, span.open), refs, spans, state, None)
         if intro and intro[0]:
             return intro
+    # (a sentence, not a quoted heading: "‘All options on the table’")
+    if whole and opens_paragraph and paragraph_start and preceding and preceding[1] <= paragraph_start \
+            and re.search(r"[.!?…][\"'”’]*\W*$", body[span.start:sentence[1]]):
+        reported = _reported_before(body, preceding, refs, spans, state)
+        if reported:
+            return reported
     return None, None
 
 

@@ -202,6 +202,22 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Donald Trump invited Xi Jinping to the inauguration, a gesture his spokesperson described as '
                  '"creating an open dialog with leaders of countries."', date(2025, 1, 17), [None],
                  id="a spokesperson, unnamed, after a possessive pronoun"),
+    pytest.param('Vladimir Putin met Xi Jinping on Monday. "China has made a leap forward," Putin told Xi. Xi, for his '
+                 'part, praised Putin. "Under your leadership, Russia has made great strides," he said.',
+                 date(2023, 3, 20), ["Vladimir Putin", "Xi Jinping"], id="the object of a verb that is no inversion"),
+    pytest.param('Joe Biden met Xi Jinping on Monday. Mr Biden in September expressed disappointment that Mr Xi skipped '
+                 'a summit, but said he would "get to see him".', date(2023, 9, 17), ["Joe Biden"],
+                 id="but said shares the subject"),
+    pytest.param('Antony Blinken met Wang Yi on Friday. Blinken also raised "US concerns about provocative actions" by '
+                 'China. Wang, for his part, believed that "a solution could soon be reached on the sea."',
+                 date(2024, 7, 27), ["Antony Blinken", "Wang Yi"], id="raised and believed"),
+    pytest.param('Antony Blinken met Sergei Lavrov on Friday.\n\n"He can choose the path of diplomacy," Blinken said.'
+                 '\n\n"We have been clear: this is a new invasion."\n\nLavrov said the ball was in Washington\'s court.',
+                 date(2022, 1, 21), ["Antony Blinken", "Antony Blinken"],
+                 id="a next sentence with its own words attributes nothing before it"),
+    pytest.param('Antony Blinken met Sergei Lavrov on Friday.\n\nBlinken says he reiterated that stance to Lavrov in '
+                 'the meeting.\n\n"I made clear to Minister Lavrov that there are certain principles."',
+                 date(2022, 1, 21), ["Antony Blinken"], id="a quotation after a paragraph reporting speech"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
