@@ -141,6 +141,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "relaying": frozenset(c["relaying_verbs"]),
         "inverted": frozenset(" ".join(v.casefold().split()) for v in c["inverted_verbs"]),
         "after_cue": frozenset(c["after_attribution_words"]),
+        "weak": frozenset(c["weak_cues"]),
         "staff": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"])
         | frozenset(c["staff_words"]),
     }
@@ -782,6 +783,11 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
                         and re.search(r"\bwith\s+$", body[max(start, r.start - 6):r.start], re.I)]
         return (_resolve(right_before[0], state) if right_before else subject), word
     n = len(cues) - 1
+    if n and word in _word_sets()["weak"] and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
+        # "The State Department said that in his meetings he had raised China's “…”": its words, not his
+        outer = _cue_subject(body, head, start, cues, n - 1, refs, spans, state)
+        if outer and outer != "and":
+            return outer, cues[n - 1].group().casefold()
     while n >= 0:
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
         if not speaker and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:

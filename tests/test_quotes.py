@@ -218,6 +218,9 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Antony Blinken met Sergei Lavrov on Friday.\n\nBlinken says he reiterated that stance to Lavrov in '
                  'the meeting.\n\n"I made clear to Minister Lavrov that there are certain principles."',
                  date(2022, 1, 21), ["Antony Blinken"], id="a quotation after a paragraph reporting speech"),
+    pytest.param('Antony Blinken met Xi Jinping on Monday. The State Department said later that in Blinken\'s meetings he '
+                 'had raised China\'s "unfair and nonmarket economic practices".', date(2023, 6, 19),
+                 ["State Department"], id="a weak cue inside a clause another reports"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
