@@ -20,9 +20,10 @@ from functools import lru_cache
 
 from .dates import FUTURE, DateRef, find_dates, tense_at, weekdays_named
 from .model import Article, Meeting, Mention, Unassigned, Version
-from .people import by_name, country_named, country_of, find_people, names_pattern, side_order, slug_of
+from .people import by_name, country_named, country_names, country_of, find_people, names_pattern, side_order, slug_of
 from .places import by_name as place_by_name
 from .places import find_places
+from .places import places as places_of
 from .resources import load
 from .sentences import split_sentences as sentence_spans
 from .textutil import alternation, standalone
@@ -337,14 +338,31 @@ def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
     for m in find_places(rest):
         if m.place.kind == "venue":
             votes[m.place.name] += 0.3
-    if (city := dateline_city(article.text)) is not None:
+    city = dateline_city(article.text)
+    if city is not None and _countries_named(lead) <= {place_by_name()[city].country}:
         votes[city] += _config()["dateline"]["weight"]
     return dict(votes)
 
 
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """A country where the lead says the meeting was ("in Kazakhstan", "in the U.S. state of Hawaii")."""
+    names = {p.country: p.country for p in places_of() if p.country}
+    names.update(country_names())
+    names.update(_config()["dateline"]["country_words"])
+    return re.compile(rf"\b(?:in|at)\s+(?:the\s+)?({alternation(names)})(?![\w-])"), names
+
+
+def _countries_named(lead: str) -> set[str]:
+    pattern, names = _country_pattern()
+    return {names[m.group(1)] for m in pattern.finditer(lead)}
+
+
 def dateline_city(text: str) -> str | None:
     """The known city of the dateline that opens the story ("WOODSIDE, Calif. (AP) —", "MOSCOW, Aug. 28 (Xinhua)
-    --"; cleaning strips it from the body): where the reporter was, most often where the meeting was."""
+    --"; cleaning strips it from the body): where the reporter was, most often where the meeting was (it is no
+    vote when the lead puts the meeting in another country: "BEIJING, June 18 (Xinhua) -- … in the U.S. state of
+    Hawaii")."""
     cfg = _config()["dateline"]
     for line in text.splitlines()[:cfg["lines"]]:
         m = _patterns()["dateline"].match(line.strip())

@@ -256,7 +256,7 @@ def _nationality_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def country_names() -> dict[str, str]:
     return (load("people.yml") or {}).get("country_names") or {}
 
 
@@ -267,7 +267,7 @@ def elsewhere(text: str, end: int, person: Person) -> bool:
     """The role description ending at `end` goes on with "of" somewhere other than `person`'s country ("the
     President of Turkey" is not the US president; "the president of the United States" is)."""
     m = _OF_NAME.match(text, end)
-    names = _country_names()
+    names = country_names()
     return m is not None and names.get(m.group(1), m.group(1)) != names.get(person.country, person.country)
 
 

@@ -365,6 +365,12 @@ def test_the_dateline_city_is_a_weak_vote_for_the_place(opening, city):
     assert max(elsewhere.places, key=elsewhere.places.get) == "Busan"
 
 
+def test_a_dateline_in_another_country_than_the_lead_says_is_no_vote():
+    a = art("a", "Senior Chinese, U.S. diplomats hold dialogue", "BEIJING, June 18 (Xinhua) -- Yang Jiechi held a "
+            "dialogue with Mike Pompeo on Wednesday in the U.S. state of Hawaii.", date(2020, 6, 18))
+    assert read_article(a).places == {}
+
+
 def test_a_call_has_no_place_and_says_how_it_was_held():
     call = [art("a", "Trump and Xi hold phone call", "Donald Trump and Xi Jinping spoke by phone on Friday, Trump "
                 "said from the Oval Office in Washington.", date(2025, 9, 19)),
