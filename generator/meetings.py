@@ -241,8 +241,9 @@ def recalled(units: list[Unit], principals: tuple[str, ...], published: date | N
     """The year or month of an earlier meeting when that is all the lead dates ("When Biden met Xi in Bali in
     2022, …" in an opinion piece of 2024): the headline reports no meeting of a principal, no sentence with a
     meeting cue naming every principal (or one and "his counterpart") has a day near the published date, and one
-    naming every principal has a year or month that ended well before it. Background does not count: a relative clause ("who last met in 2023"), a recalled
-    meeting ("their last meeting was in Bali in 2022", `background` in meetings.yml)."""
+    naming every principal has a year or month that ended well before it. Background does not count: a relative
+    clause ("who last met in 2023"), a recalled meeting ("their last meeting was in Bali in 2022", `background`
+    in meetings.yml)."""
     wanted = set(principals)
     if published is None or headline is not None and headline.cue and {m.name for m in headline.people} & wanted:
         return None

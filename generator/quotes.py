@@ -624,8 +624,9 @@ _OWNER = re.compile(r"[\s,]*(?:the\s+)?[A-Z][\w.&-]*(?:['’]s|s['’])\s+")
 
 def _close_by(gap: str, adverb: bool = False) -> bool:
     """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly"), an
-    owner's name ("NPR's") or a title run between a cue or "according to" and a name: title words, capitalised words and links,
-    ending in a title ("U.S. Treasury Secretary", "South Korean President", "Minister of Foreign Affairs")."""
+    owner's name ("NPR's") or a title run between a cue or "according to" and a name: title words, capitalised
+    words and links, ending in a title ("U.S. Treasury Secretary", "South Korean President", "Minister of
+    Foreign Affairs")."""
     if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", gap) if adverb else len(gap) <= 4:
         return True
     if _OWNER.fullmatch(gap):  # "NPR's Scott Horsley", "China's Wang Yi"
@@ -634,11 +635,6 @@ def _close_by(gap: str, adverb: bool = False) -> bool:
     titles, links = _word_sets()["titles"], _word_sets()["title_links"]
     return (0 < len(words) <= 6 and gap[-1:].isspace() and words[-1].casefold() in titles
             and all(w.casefold() in titles or w[0].isupper() or w in links for w in words))
-
-
-def _sentence_ends(text: str) -> bool:
-    """A full stop in `text` that is not an abbreviation's ("Maj. Gen.")."""
-    return any(not ABBREVIATIONS.search(text[:m.start()]) for m in re.finditer(r"\.(?:\s|$)", text))
 
 
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
