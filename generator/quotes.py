@@ -992,15 +992,15 @@ def extract_quotes(article: Article) -> list[Quote]:
         paragraph += body.count("\n\n", sentences[k - 1][0], sentence[0]) if k else 0
         subject_ref = _sentence_subject(body, sentence, refs, spans)
         subject = _resolve(subject_ref, state) if subject_ref else None
+        named = subject_ref is not None and subject_ref.kind in ("person", "description", "role")
         if not any(sentence[0] <= s.open < sentence[1] for s in spans):
             # "…, India's Foreign Secretary Vikram Misri said.": the one reporting is whom "he" means next
             _, reporter, _ = _closing_clause(body, *sentence, refs, spans, state)
             if reporter and reporter not in organisations:
-                subject = reporter
+                subject, named = reporter, True
         # "Wang pointed to China's “…” which, he says, …": a pronoun after a named subject is that subject
         local = state
-        if subject and subject_ref.kind in ("person", "description", "role") \
-                and subject not in organisations:
+        if subject and named and subject not in organisations:
             local = replace(state, person=subject, rivals=frozenset())
         elif subject is None and _unknown_subject(body, sentence, spans):
             local = replace(state, person=None)  # "Keller-Sutter said … “…,” she said": not the last known name

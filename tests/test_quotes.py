@@ -221,6 +221,11 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Antony Blinken met Xi Jinping on Monday. The State Department said later that in Blinken\'s meetings he '
                  'had raised China\'s "unfair and nonmarket economic practices".', date(2023, 6, 19),
                  ["State Department"], id="a weak cue inside a clause another reports"),
+    pytest.param('Donald Trump met Narendra Modi on Thursday. Successive US administrations have seen India as a key '
+                 'partner in the face of a rising China, and Trump announced that the new administration was ready '
+                 'to sell one of the top US military prizes — F-35s. "We will increase military sales," he said.',
+                 date(2025, 2, 13), ["Donald Trump"],
+                 id="a sentence with no subject whose closing clause reports someone"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
