@@ -53,6 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "object_end": re.compile(cfg["sibling_object_end"]),
         "past_place": re.compile(cfg["past_place"], re.I),
         "since": re.compile(cfg["since"], re.I),
+        "remarks": re.compile(cfg["remarks"], re.I),
         "dateline": re.compile(cfg["dateline"]["pattern"]),
         "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "background": re.compile(cfg["background"], re.I),
@@ -219,6 +220,12 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         days = [ref for ref in find_dates(unit.text, published)
                 if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)
                 and not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
+        if not days and position and _patterns()["remarks"].search(unit.text) \
+                and {m.name for m in units[position - 1].people} & wanted:
+            # "Xi on Friday called for … Xi made the remarks in his meeting with Yoon": the remarks' day
+            days = [ref for ref in find_dates(units[position - 1].text, published) if ref.precision == "day"
+                    and not (published and abs((ref.value - published).days) > 10)]
+            cues = []
         if days:
             nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
             best = (rank, nearest.value)

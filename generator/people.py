@@ -57,6 +57,7 @@ class DescriptionForms:
 
     markers: dict[str, tuple[str, ...]]  # country → the words before a role that name it ("the Chinese", "China's")
     synonyms: dict[str, tuple[str, ...]]  # role words → other words for them ("defence minister" → "defence chief")
+    countries: dict[str, str]  # another name of a country → the one `markers` uses ("United Kingdom" → "UK")
 
     @classmethod
     def of(cls, data: dict) -> DescriptionForms:
@@ -66,13 +67,14 @@ class DescriptionForms:
         for country, forms in (data.get("country_forms") or {}).items():
             markers.setdefault(country, []).extend(forms)
         return cls({c: tuple(m) for c, m in markers.items()},
-                   {k: tuple(v) for k, v in (data.get("role_synonyms") or {}).items()})
+                   {k: tuple(v) for k, v in (data.get("role_synonyms") or {}).items()},
+                   data.get("country_names") or {})
 
     def expand(self, description: str, country: str | None) -> list[str]:
         """`description` and, when it starts by naming the holder's country, its other forms: with each other
         way of naming it ("the Chinese defence minister": "China's …", "Beijing's …") and each synonym of the
         role ("… defence chief"; not without a country: "the defence chief" may be anyone's)."""
-        markers = self.markers.get(country or "", ())
+        markers = self.markers.get(self.countries.get(country or "", country or ""), ())
         role = next((description[len(head) + 1:] for m in sorted(markers, key=len, reverse=True)
                      for head in (m, m.removeprefix("the "))
                      if description.casefold().startswith(head.casefold() + " ")), None)

@@ -152,6 +152,14 @@ def test_an_organisation_after_a_rank_is_no_person():
     assert [m.name for m in find_people("Blinken spoke at the UN General Assembly.")] == ["Antony Blinken"]
 
 
+def test_a_meeting_sentence_about_the_remarks_before_it_takes_their_day():
+    a = art("a", "Xi calls on China, S. Korea to promote sound ties", "Chinese President Xi Jinping on Friday called "
+            "on China and South Korea to promote sound ties.\n\nXi made the remarks in his meeting with South Korean "
+            "President Yoon Suk-yeol on the sidelines of the APEC meeting.", date(2024, 11, 16))
+    reading = read_article(a)
+    assert reading.date == date(2024, 11, 15) and reading.explicit
+
+
 def test_discussions_and_a_dialogue_report_a_meeting():
     assert reports_meeting("During her discussions with Chinese President Xi Jinping on Monday, Meloni spoke.")
     assert reports_meeting("Yang Jiechi held a dialogue with Mike Pompeo on Tuesday in Hawaii.")

@@ -47,6 +47,8 @@ def test_a_description_naming_a_country_is_also_written_with_its_other_names_and
     assert names("Beijing's top diplomat met America's defence chief.", on) == ["Wang Yi", "Lloyd Austin"]
     assert names("China's defense chief met the US treasury chief.", on) == ["Dong Jun", "Janet Yellen"]
     assert names("The defence chief spoke.", on) == []
+    assert names("Spain's PM met the Indian PM.", on) == ["Pedro Sánchez", "Narendra Modi"]
+    assert names("London's prime minister spoke.", date(2024, 11, 18)) == ["Keir Starmer"]  # UK: United Kingdom
 
 
 def test_a_description_followed_by_another_country_or_body_is_not_the_holders():
