@@ -1088,9 +1088,9 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
         intro = _before_attribution(body, span, (intro_start, span.open), refs, spans, state, None)
         if intro and intro[0]:
             return intro
-    # (a sentence, not a quoted heading: "‘All options on the table’")
-    if whole and opens_paragraph and paragraph_start and preceding and preceding[1] <= paragraph_start \
-            and re.search(r"[.!?…][\"'”’]*\W*$", body[span.start:sentence[1]]):
+    # (a sentence, not a quoted heading: "‘All options on the table’"; in the same paragraph too: "Wang, for his
+    # part, highlighted areas of cooperation. “We maintained peace …”")
+    if whole and preceding and re.search(r"[.!?…][\"'”’]*\W*$", body[span.start:sentence[1]]):
         reported = _reported_before(body, preceding, refs, spans, state)
         if reported:
             return reported

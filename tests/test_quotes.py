@@ -226,6 +226,9 @@ def test_nearer_verb_with_the_wrong_subject():
                  'to sell one of the top US military prizes — F-35s. "We will increase military sales," he said.',
                  date(2025, 2, 13), ["Donald Trump"],
                  id="a sentence with no subject whose closing clause reports someone"),
+    pytest.param('Donald Trump met Kim Jong Un on Tuesday. He said he trusted Kim to follow through. "I think he\'ll do '
+                 'it. I really believe that."', date(2018, 6, 12), ["Donald Trump"],
+                 id="a quotation after a sentence reporting speech in its paragraph"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
