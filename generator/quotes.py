@@ -17,6 +17,7 @@ quotations and translation variants of one quotation form a family: its best wor
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -351,8 +352,11 @@ _ROLE_WORD = re.compile(r"[\w.]+")
 
 
 def _roles_before(body: str, start: int) -> frozenset[str]:
+    """The role words right before a name, up to the first other word ("Ohio Gov. Ann Roe met Xi": Xi has none)."""
     words = _ROLE_WORD.findall(body[max(0, start - 60):start].casefold())[-4:]
-    return frozenset(w for w in words if w in _word_sets()["roles"])
+    roles, full = _word_sets()["roles"], config()["title_abbreviations"]  # "Gov. Ann Roe": "the governor"
+    run = list(itertools.takewhile(lambda w: w in roles, reversed(words)))
+    return frozenset(full.get(w, w) for w in run)
 
 
 def _beside_cue(body: str, end: int, last: list[str]) -> bool:
@@ -400,7 +404,8 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         before = body[max(0, m.start() - 30):m.start()]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
         titled = titled_at > 0 or bool(last) and last[-1] in titles
-        person = not organisation and 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1])
+        person = not organisation and 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1]) \
+            and keep[-1].casefold().rstrip(",") not in titles  # "California Gov. Gavin Newsom": no "California Gov"
         if not (organisation or person or titled and len(keep) == 1):
             continue  # nothing it could name (known before the costlier look for a cue beside it)
         if not titled and not _beside_cue(body, m.end(), last):
@@ -761,6 +766,9 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
     # not a cue inside an aside ("Austin, asked about the meeting, said: …"); the comma that introduces the
     # quotation closes none ("Later, the minister said, “…”")
     cues = list(p["cue"].finditer(p["relative"].sub(_blank, re.sub(r",\s*$", _blank, head))))
+    # "…,” Mattis told the president, as reported by the Washington Post, “…”: an aside relays, it does not speak
+    cues = [c for c in cues if not (c.group().casefold() in _word_sets()["relaying"]
+                                    and _AS_BEFORE.search(head, 0, c.start()))]
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
         return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
@@ -807,6 +815,7 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
 
 
 _THAT = re.compile(r"\bthat\b")
+_AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
 _STAFF_OF = re.compile(r"([\w.-]+)\s+(?:for|of|to|close\s+to)\s+(?:the\s+)?$")
 _STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)

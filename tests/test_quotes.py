@@ -229,6 +229,14 @@ def test_nearer_verb_with_the_wrong_subject():
     pytest.param('Donald Trump met Kim Jong Un on Tuesday. He said he trusted Kim to follow through. "I think he\'ll do '
                  'it. I really believe that."', date(2018, 6, 12), ["Donald Trump"],
                  id="a quotation after a sentence reporting speech in its paragraph"),
+    pytest.param('Ohio Gov. Ann Roe met Xi Jinping in Beijing on Wednesday.\n\nShe discussed ways "to accelerate our '
+                 'progress on climate," the Ohio governor said.', date(2023, 10, 25), ["Ann Roe"],
+                 id="a place and a title before a name are no name"),
+    pytest.param('Defense Secretary James Mattis met Chinese officials. Chinese President Xi Jinping told Mattis that '
+                 '"the real experts do not want war."\n\n"I am here to keep our relationship on track," Mattis told '
+                 'the president, as reported by the Washington Post, "to share ideas with your military."',
+                 date(2018, 6, 28), ["Xi Jinping", "James Mattis", "James Mattis"],
+                 id="an aside that relays is no speaker"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
