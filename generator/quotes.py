@@ -1059,15 +1059,15 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
                done: dict[int, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
     span = spans[i]
     found, speaker, cue = _after_attribution(body, span, sentence[1], refs, spans, state)
+    if found and cue not in _word_sets()["relaying"]:
+        return speaker, cue
     before = _before_attribution(body, span, sentence, refs, spans, state, subject)
-    if found and cue in _word_sets()["relaying"]:
+    if found:
         # "Sherman said the two sides were “…,” the New York Times reported": the outlet relays Sherman's words
         if before is not None and before[0]:
             return before
         according = _according(body, sentence, refs, spans, state)
         return (according, "according to") if according else (speaker, cue)
-    if found:
-        return speaker, cue
     if before is not None and before[0]:
         return before
     found, speaker, cue = _final_attribution(body, span, sentence[1], refs, spans, state)
