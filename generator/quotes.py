@@ -119,6 +119,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"|[a-z]+\s+(?:{courtesy})\.?\s+)"),
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
+        "words_of": re.compile(c["words_of"], re.I),
         # between a subject and whom it names (`_staff_of`)
         "staff_gap": re.compile(r"(?P<possessive>['’]s)?(?P<comma>[ \t]*,)?(?P<words>(?:[ \t]+[\w.-]+){0,5}?)[ \t]+"),
     }
@@ -889,11 +890,17 @@ def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: lis
 
 def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
                       state: _State) -> tuple[str | None, str | None] | None:
-    """A next sentence that opens with an attribution ("Blinken said in a statement.") and quotes nothing."""
+    """A next sentence that opens with an attribution ("Blinken said in a statement.", "This is the message
+    delivered by Turkish President Erdoğan to Putin") and quotes nothing."""
     a, b = sentence
     if any(a <= s.open < b for s in spans):
         return None
     text = body[a:b]
+    words_of = _patterns()["words_of"].match(text)
+    if words_of:
+        after = _refs_in(refs, a + words_of.end(), b, spans)
+        if after and _close_by(body[a + words_of.end():after[0].start]):
+            return _resolve(after[0], state), "said"
     cue = _patterns()["cue"].search(text)
     first = _refs_in(refs, a, b, spans)
     if not cue or not first or not _close_by(body[a:first[0].start]) or first[0].end > a + cue.start():

@@ -237,6 +237,9 @@ def test_nearer_verb_with_the_wrong_subject():
                  'the president, as reported by the Washington Post, "to share ideas with your military."',
                  date(2018, 6, 28), ["Xi Jinping", "James Mattis", "James Mattis"],
                  id="an aside that relays is no speaker"),
+    pytest.param('Vladimir Putin met Recep Tayyip Erdogan in Astana.\n\n"A just peace in Ukraine is possible." This is '
+                 'the message delivered by Turkish President Recep Tayyip Erdogan to Putin.', date(2024, 7, 3),
+                 ["Recep Tayyip Erdoğan"], id="a next sentence that says whose message it was"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
