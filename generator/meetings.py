@@ -217,15 +217,12 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         if best is not None and rank[:2] <= best[0][:2]:
             continue
         cues = [m.span() for m in cue.finditer(unit.text)]
-        days = [ref for ref in find_dates(unit.text, published)
-                if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)
-                and not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
+        days = [ref for ref in _days_near(unit.text, published)
+                if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
         if not days and position and _patterns()["remarks"].search(unit.text) \
                 and {m.name for m in units[position - 1].people} & wanted:
             # "Xi on Friday called for … Xi made the remarks in his meeting with Yoon": the remarks' day
-            days = [ref for ref in find_dates(units[position - 1].text, published) if ref.precision == "day"
-                    and not (published and abs((ref.value - published).days) > 10)]
-            cues = []
+            days, cues = _days_near(units[position - 1].text, published), []
         if days:
             nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
             best = (rank, nearest.value)
@@ -234,6 +231,12 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     if best is not None:
         return best[1], True
     return published, False
+
+
+def _days_near(text: str, published: date | None) -> list[DateRef]:
+    """The days `text` names, but those more than ten days from the publication (another event's)."""
+    return [ref for ref in find_dates(text, published)
+            if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)]
 
 
 def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:

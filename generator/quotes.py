@@ -120,6 +120,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
         "words_of": re.compile(c["words_of"], re.I),
+        # a staff word before the one it speaks for ("a spokesperson for Pompeo", "an aide close to Kim")
+        "staff_of": re.compile(rf"([\w.-]+)\s+(?:{alternation(c['staff_links'])})\s+(?:the\s+)?$"),
         # between a subject and whom it names (`_staff_of`)
         "staff_gap": re.compile(r"(?P<possessive>['’]s)?(?P<comma>[ \t]*,)?(?P<words>(?:[ \t]+[\w.-]+){0,5}?)[ \t]+"),
     }
@@ -143,6 +145,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "relaying": frozenset(c["relaying_verbs"]),
         "inverted": frozenset(" ".join(v.casefold().split()) for v in c["inverted_verbs"]),
         "after_cue": frozenset(c["after_attribution_words"]),
+        "addressed": frozenset(c["addressed_verbs"]),
         "weak": frozenset(c["weak_cues"]),
         "staff": frozenset(c["role_descriptions"]) | frozenset(t.casefold() for t in c["titles"])
         | frozenset(c["staff_words"]),
@@ -405,7 +408,7 @@ def _new_names(body: str, known: list[Ref]) -> list[Ref]:
         before = body[max(0, m.start() - 30):m.start()]
         last = before.casefold().split()[-2:] if before[-1:].isspace() else []
         titled = titled_at > 0 or bool(last) and last[-1] in titles
-        person = not organisation and 2 <= len(keep) <= 4 and not re.search(r"[’']s$", keep[-1]) \
+        person = not organisation and 2 <= len(keep) <= 4 and not _POSSESSIVE_END.search(keep[-1]) \
             and keep[-1].casefold().rstrip(",") not in titles  # "California Gov. Gavin Newsom": no "California Gov"
         if not (organisation or person or titled and len(keep) == 1):
             continue  # nothing it could name (known before the costlier look for a cue beside it)
@@ -747,11 +750,12 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
-def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
+def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
                         state: _State, subject: str | None) -> tuple[str | None, str | None] | None:
-    """The nearest cue verb before the quotation in its sentence and its subject; None when there is no cue."""
+    """The nearest cue verb before `at` (a quotation's opening mark, or the end of a sentence that quotes nothing)
+    in its sentence and its subject; None when there is no cue."""
     start = sentence[0]
-    head = _mask(body, spans, start, span.open)
+    head = _mask(body, spans, start, at)
     p = _patterns()
     quoted = list(p["quoted_as"].finditer(head))
     if quoted:
@@ -778,9 +782,9 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
         named = _refs_in(refs, start + agent.start(1), start + agent.end(1), spans)
         return (_resolve(named[0], state) if named else None), word
     if not head[:cues[-1].start()].strip():  # "Said Obama: “…”": the verb before its subject
-        after = _refs_in(refs, start + cues[-1].end(), span.open, spans)
+        after = _refs_in(refs, start + cues[-1].end(), at, spans)
         if after and not body[start + cues[-1].end():after[0].start].strip() \
-                and re.fullmatch(r"\s*[,:]?\s*", body[after[0].end:span.open]):
+                and re.fullmatch(r"\s*[,:]?\s*", body[after[0].end:at]):
             return _resolve(after[0], state), word
     if word.endswith("ing"):  # "…, saying": the sentence's subject; "with Carney calling Trump …": Carney
         right_before = [r for r in _refs_in(refs, start, start + cues[-1].start(), spans)
@@ -788,14 +792,12 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
                         and re.search(r"\bwith\s+$", body[max(start, r.start - 6):r.start], re.I)]
         return (_resolve(right_before[0], state) if right_before else subject), word
     n = len(cues) - 1
-    if n and word in _word_sets()["weak"] and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
-        # "The State Department said that in his meetings he had raised China's “…”": its words, not his
-        outer = _cue_subject(body, head, start, cues, n - 1, refs, spans, state)
-        if outer and outer != "and":
-            return outer, cues[n - 1].group().casefold()
     while n >= 0:
         speaker = _cue_subject(body, head, start, cues, n, refs, spans, state)
-        if not speaker and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
+        # "The State Department said that in his meetings he had raised China's “…”": a weak cue's words are the
+        # one reporting it
+        weak = n == len(cues) - 1 and word in _word_sets()["weak"]
+        if (not speaker or weak) and n and cues[n - 1].group().casefold() in _word_sets()["reporting"]:
             # "Misri said the two leaders agreed to “…”": the words of the one reporting what no one named did
             # ("Macron praised … and said he and Xi had agreed to “…”": "said" has the subject of "praised")
             k = n - 1
@@ -804,7 +806,7 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
                 k -= 1
                 earlier = _cue_subject(body, head, start, cues, k, refs, spans, state)
             if earlier and earlier != "and":
-                return earlier, word
+                return earlier, cues[k].group().casefold() if weak else word
         if speaker != "and":
             return None if speaker is None else (speaker or None, word)
         n -= 1
@@ -818,9 +820,13 @@ def _before_attribution(body: str, span: Span, sentence: tuple[int, int], refs: 
 _THAT = re.compile(r"\bthat\b")
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
-_STAFF_OF = re.compile(r"([\w.-]+)\s+(?:for|of|to|close\s+to)\s+(?:the\s+)?$")
 _STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)
 _NAME_THEN_PRONOUN = re.compile(r"\s+(?:(?:him|her)self\s+)?")
+
+
+def _staff(m: re.Match | None) -> bool:
+    """The word `m` caught is a staff word ("spokesperson", "aide"): someone who speaks for another."""
+    return m is not None and m.group(1).casefold() in _word_sets()["staff"]
 
 
 def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int, refs: list[Ref],
@@ -853,12 +859,10 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
             return "and"
         if prior:
             return _resolve(prior[0], state) or ""
-    if prior and prior[-1].kind in ("person", "description") and (
-            staff := _STAFF_OF.search(body, max(clause_start, prior[-1].start - 40), prior[-1].start)) \
-            and staff.group(1).casefold() in _word_sets()["staff"]:
+    if prior and prior[-1].kind in ("person", "description") \
+            and _staff(_patterns()["staff_of"].search(body, max(clause_start, prior[-1].start - 40), prior[-1].start)):
         return ""  # "a spokesperson for Pompeo stressed": someone unnamed who speaks for the one named
-    if prior and (staff := _STAFF_BEFORE.search(body, prior[-1].end, start + cue.start())) \
-            and staff.group(1).casefold() in _word_sets()["staff"]:
+    if prior and _staff(_STAFF_BEFORE.search(body, prior[-1].end, start + cue.start())):
         return ""  # "Trump invited Xi, a gesture his spokesperson described as": the spokesperson, unnamed
     if prior:
         last = prior[-1]
@@ -909,17 +913,13 @@ def _next_attribution(body: str, sentence: tuple[int, int], refs: list[Ref], spa
         return None
     # "Blinken said in a statement.", "Xi told reporters.": not "Lavrov said the ball was in Washington's court"
     rest = [w.casefold() for w in _WORDS.findall(text[cue.end():])]
-    if rest and cue.group().casefold() not in ("told", "tells") \
+    if rest and cue.group().casefold() not in _word_sets()["addressed"] \
             and not {rest[0], " ".join(rest[:2])} & _word_sets()["after_cue"]:
         return None
     return _resolve(first[0], state), cue.group().casefold()
 
 
 _WORDS = re.compile(r"[\w’'-]+")
-
-
-class _At(NamedTuple):
-    open: int  # where `_before_attribution` stops reading: a quotation's opening mark, or a sentence's end
 
 
 def _reported_before(body: str, sentence: tuple[int, int] | None, refs: list[Ref], spans: list[Span],
@@ -929,7 +929,7 @@ def _reported_before(body: str, sentence: tuple[int, int] | None, refs: list[Ref
     speech and quotes nothing."""
     if sentence is None or any(sentence[0] <= s.open < sentence[1] for s in spans):
         return None
-    found = _before_attribution(body, _At(sentence[1]), sentence, refs, spans, state, None)
+    found = _before_attribution(body, sentence[1], sentence, refs, spans, state, None)
     return found if found and found[0] else None
 
 
@@ -1068,7 +1068,7 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
     found, speaker, cue = _after_attribution(body, span, sentence[1], refs, spans, state)
     if found and cue not in _word_sets()["relaying"]:
         return speaker, cue
-    before = _before_attribution(body, span, sentence, refs, spans, state, subject)
+    before = _before_attribution(body, span.open, sentence, refs, spans, state, subject)
     if found:
         # "Sherman said the two sides were “…,” the New York Times reported": the outlet relays Sherman's words
         if before is not None and before[0]:
@@ -1101,7 +1101,7 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
     if whole and opens_paragraph and paragraph_start and body[:paragraph_start].rstrip().endswith(":"):
         # "Xi said at the start of the meeting:\n\n“…”": the paragraph before introduces it
         intro_start = body.rfind("\n\n", 0, paragraph_start - 2) + 2 if "\n\n" in body[:paragraph_start - 2] else 0
-        intro = _before_attribution(body, span, (intro_start, span.open), refs, spans, state, None)
+        intro = _before_attribution(body, span.open, (intro_start, span.open), refs, spans, state, None)
         if intro and intro[0]:
             return intro
     # (a sentence, not a quoted heading: "‘All options on the table’"; in the same paragraph too: "Wang, for his
