@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
-from .textutil import WORD_END, fold, slugify, standalone, trie_pattern, word_alone
+from .textutil import WORD_END, fold, slugify, standalone, trie_pattern, unaccented, word_alone
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ def _person(entry: dict, organisation: bool, surname_titles: list[str], forms: D
         if surname:
             aliases.append(surname)
             aliases += [f"{title} {surname}" for title in surname_titles]
+    aliases += [unaccented(a) for a in aliases]
     return Person(
         name=name,
         aliases=tuple(dict.fromkeys(aliases)),
@@ -232,7 +233,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _named_in_full(found: list[Mention]) -> set[str]:
     """The gazetteer people whose whole name (of two words or more) the text writes."""
-    return {m.name for m in found if m.known and " " in m.name and m.name in m.surface}
+    return {m.name for m in found if m.known and " " in m.name and unaccented(m.name) in unaccented(m.surface)}
 
 
 def _surnames_of_the_named(found: list[Mention]) -> list[Mention]:
@@ -498,7 +499,7 @@ def _family_names_alone(found: list[Mention]) -> dict[str, str]:
         person = people[name]
         token = family_name(name, person)
         if token not in person.aliases and token not in not_alone() and owners[token] == 1 and len(token) > 1:
-            out[token] = name
+            out[token] = out[unaccented(token)] = name
     return out
 
 

@@ -32,7 +32,7 @@ from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, country_named, country_of, description_variants, elsewhere,
                      family_name, find_mentions, gazetteer, in_apposition, may_be, not_names, titles_beside_names)
 from .resources import load
-from .textutil import WORD_END, alternation, fold, normalize, word_alone
+from .textutil import WORD_END, alternation, fold, normalize, unaccented, word_alone
 
 OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“„«", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE, EITHER_SINGLE = "‘", "’", "'"
@@ -455,9 +455,12 @@ def _name_parts(refs: list[Ref]) -> dict[str, str]:
 
 
 def _surname_tokens(name: str, person: Person | None) -> list[str]:
-    """The parts of a name that may stand for it alone: a known person's family name (`people.family_name`);
-    any part of a name the gazetteer does not know."""
-    return name.split() if person is None else [family_name(name, person)]
+    """The parts of a name that may stand for it alone: a known person's family name (`people.family_name`), with
+    or without its accents; any part of a name the gazetteer does not know."""
+    if person is None:
+        return name.split()
+    token = family_name(name, person)
+    return list(dict.fromkeys([token, unaccented(token)]))
 
 
 def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:

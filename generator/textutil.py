@@ -25,6 +25,14 @@ def fold(text: str) -> str:
     return normalize(text).casefold()
 
 
+def unaccented(text: str) -> str:
+    """`text` without diacritics ("Sánchez" → "Sanchez", "Erdoğan" → "Erdogan"): how many outlets write foreign
+    names."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def slugify(text: str, max_len: int = 80) -> str:
     """ASCII slug of lowercase letters, digits and single hyphens: cannot name a path outside its folder."""

@@ -224,3 +224,13 @@ def test_names_pattern_search_is_the_first_match_of_finditer():
         first = next(pattern.finditer(text), None)
         found = pattern.search(text)
         assert (found and (found.span(), found.group())) == (first and (first.span(), first.group())), text
+
+
+def test_a_name_is_also_known_without_its_accents():
+    person, = parse_gazetteer({"surname_titles": ["President"], "people": [
+        {"name": "Aleksandar Vučić", "surname": "Vučić"}]})
+    assert {"Aleksandar Vucic", "Vucic", "President Vucic"} <= set(person.aliases)
+    # a family name alone, written as the text writes the full name, or with its accents
+    found = find_people("Spanish Prime Minister Pedro Sanchez met Xi Jinping. Sanchez said that Sánchez was tired.")
+    assert [(m.name, m.surface) for m in found if m.name == "Pedro Sánchez"] == [
+        ("Pedro Sánchez", "Pedro Sanchez"), ("Pedro Sánchez", "Sanchez"), ("Pedro Sánchez", "Sánchez")]
