@@ -170,6 +170,8 @@ def score_people(units: list[Unit]) -> dict[str, float]:
             parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
             for name in list(parties)[:2]:
                 scores[name] += unit.weight * w["between"]
+        for name in _who_met_whom(unit, names):
+            scores[name] += unit.weight * w["met"]
     # "Raimondo met her Chinese counterpart …": the one of China a later sentence names beside Raimondo
     for k, unit in enumerate(units):
         for m in pats["counterpart"].finditer(unit.text):
@@ -180,6 +182,27 @@ def score_people(units: list[Unit]) -> dict[str, float]:
             if name:
                 scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"])
     return dict(scores)
+
+
+_NEAR = re.compile(r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,4}")  # up to four words (a title, "on Sunday") between name and verb
+
+
+def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
+    """"Modi met Chinese President Xi Jinping", "Sullivan held talks with Wang": the people named just before a
+    meeting verb and just after it, in one clause, are two who met; others named in the sentence ("amid the
+    tariffs of Donald Trump") are not. (Both or neither: "Yellen met Chinese officials" says nothing of whom.)"""
+    pats = _patterns()
+    text = unit.text
+    found: set[str] = set()
+    for verb in pats["met"].finditer(text):
+        before = [p for p in unit.people if p.end <= verb.start()][-1:]
+        after = [p for p in unit.people if p.start >= verb.end()][:1]
+        if before and after and before[0].name != after[0].name \
+                and _NEAR.fullmatch(" " + text[before[0].end:verb.start()]) \
+                and _NEAR.fullmatch(text[verb.end():after[0].start] + " ") \
+                and not pats["object_end"].search(text, before[0].end, after[0].start):
+            found |= {before[0].name, after[0].name}
+    return found & names.keys()
 
 
 def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:

@@ -434,6 +434,23 @@ def test_people_named_in_passing_possessives_or_a_hypothetical_meeting_are_not_p
     assert set(read_article(a).principals) == {"Marco Rubio", "Sergei Lavrov"}
 
 
+def test_the_two_named_around_a_meeting_verb_are_the_principals():
+    # Trump is named in the headline and the lead's meeting sentences, as much as Xi; only Modi and Xi are named
+    # on either side of "met"
+    a = art("a", "Elephant and dragon unite: PM Modi-Xi send a message to Trump",
+            "Prime Minister Narendra Modi met Chinese President Xi Jinping on Sunday, seeking to mend ties amid "
+            "the tariffs of US President Donald Trump.\n\n"
+            "Mutual trust must guide ties, Modi told Xi as the two leaders met.\n\n"
+            "The bilateral began with a handshake, sending a message to US President Donald Trump.",
+            date(2025, 8, 31))
+    assert set(read_article(a).principals) == {"Narendra Modi", "Xi Jinping"}
+    # someone met, and no one named on the other side of the verb: no more weight to either
+    b = art("b", "Yellen ends China visit",
+            "Treasury Secretary Janet Yellen met with Chinese officials on Saturday and with Vice Premier He Lifeng. "
+            "Yellen met with business leaders too. Yellen met with climate experts.", date(2023, 7, 9))
+    assert set(read_article(b).principals) == {"Janet Yellen", "He Lifeng"}
+
+
 def test_a_call_or_speaking_with_someone_is_an_encounter():
     a = art("a", "Mexico president touts 'excellent' Trump call, promises collaboration",
             "Mexican President Claudia Sheinbaum thanked Donald Trump for an \u201cexcellent and respectful\u201d "
