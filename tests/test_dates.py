@@ -63,6 +63,9 @@ def test_a_longer_tense_cue_wins_at_the_same_word():
     # "expected" alone reads as past; "expected to" is future
     text = "Trump and Xi are expected to meet in Busan on Thursday."
     assert [r.value for r in find_dates(text, date(2025, 10, 27))] == [date(2025, 10, 30)]
+    # "scheduled" alone reads as past; "scheduled for" is future
+    text = "The meetings, scheduled for Saturday and Sunday, come as both sides soften their tone."
+    assert [r.value for r in find_dates(text, date(2025, 5, 7))] == [date(2025, 5, 10), date(2025, 5, 11)]
 
 
 def test_in_a_year_is_a_year():
