@@ -113,10 +113,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
         "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
         "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
-        # "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said": an article, an adverb or a courtesy
-        # title, and a word describing the speaker (not "a position Biden said he respects": neither)
+        # "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said", "a puzzled Ramaphosa asked": an
+        # article, an adverb, a courtesy title or an adjective's ending, and a word describing the speaker (not "a
+        # position Biden said he respects": none of them)
         "described": re.compile(rf"(?:an?|the)\s+(?:[a-z]+ly\s+[a-z]+\s+(?:(?:{courtesy})\.?\s+)?"
-                                rf"|[a-z]+\s+(?:{courtesy})\.?\s+)"),
+                                rf"|[a-z]+\s+(?:{courtesy})\.?\s+|[a-z]+(?:ed|ing|ful|ous|ive|ant|ic|al|ish|less)\s+)"),
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
         "words_of": re.compile(c["words_of"], re.I),
@@ -771,6 +772,10 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
         prior = _refs_in(refs, start, start + was[-1].start(), spans)
         if prior:
             return _resolve(prior[-1], state), "quoted"
+    if head.rstrip().endswith(":"):  # "drawing a quick comeback from Trump: “…”": whom the words come from
+        last = [r for r in _refs_in(refs, start, at, spans) if not body[r.end:at].strip(" \t:")]
+        if last and _FROM_BEFORE.search(body, max(start, last[0].start - 8), last[0].start):
+            return _resolve(last[0], state), ":"
     # not a cue inside an aside ("Austin, asked about the meeting, said: …"); the comma that introduces the
     # quotation closes none ("Later, the minister said, “…”")
     cues = list(p["cue"].finditer(p["relative"].sub(_blank, re.sub(r",\s*$", _blank, head))))
@@ -821,6 +826,7 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
 
 
 _THAT = re.compile(r"\bthat\b")
+_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
 _STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)
