@@ -85,6 +85,9 @@ def test_planned_is_future_though_it_ends_in_ed():
     text = "Vladimir Putin and Xi Jinping planned more talks on Tuesday after a Kremlin dinner."
     assert [d.value for d in find_dates(text, date(2023, 3, 20))] == [date(2023, 3, 21)]
     assert [d.value for d in find_dates("Blinken met Wang on Tuesday.", date(2023, 3, 20))] == [date(2023, 3, 14)]
+    # "the planned meeting" is no verb: the call was on the Friday gone
+    text = "Bessent confirmed the planned Malaysia meeting after holding a video call with He on Friday."
+    assert [d.value for d in find_dates(text, date(2025, 10, 18))] == [date(2025, 10, 17)]
 
 
 def test_a_range_of_days_is_its_first_day_in_its_own_year():
