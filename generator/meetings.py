@@ -160,8 +160,9 @@ def score_people(units: list[Unit]) -> dict[str, float]:
     scores: Counter[str] = Counter()
     for unit in units:
         names: dict[str, float] = {}  # a name met only as a possessive or modifier ("Trump's push") weighs less
+        quoted = _quoted(unit.text)
         for m in unit.people:
-            if _can_be_principal(m.name, unit.text, m.start):
+            if _can_be_principal(m.name, unit.text, m.start) and not any(a <= m.start < b for a, b in quoted):
                 owner = bool(pats["owner"].match(unit.text, m.end))
                 names[m.name] = max(names.get(m.name, 0.0), w["possessive"] if owner else 1.0)
         for name, share in names.items():
@@ -203,6 +204,15 @@ def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
                 and not pats["object_end"].search(text, before[0].end, after[0].start):
             found |= {before[0].name, after[0].name}
     return found & names.keys()
+
+
+_QUOTATION = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)")
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the quotations in a sentence (one left open runs to its end): whom a speaker names ("I look
+    forward to your meeting with Chairman Kim") is not whom the report says met."""
+    return [m.span() for m in _QUOTATION.finditer(sentence)]
 
 
 def choose_principals(scores: dict[str, float]) -> tuple[str, ...]:

@@ -233,7 +233,12 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _named_in_full(found: list[Mention]) -> set[str]:
     """The gazetteer people whose whole name (of two words or more) the text writes."""
-    return {m.name for m in found if m.known and " " in m.name and unaccented(m.name) in unaccented(m.surface)}
+    return {m.name for m in found if m.known and " " in m.name and _plain(m.name) in _plain(m.surface)}
+
+
+def _plain(name: str) -> str:
+    """A name as compared with how a text writes it: no accents, hyphens or case ("Lee Jae Myung")."""
+    return unaccented(name).replace("-", " ").casefold()
 
 
 def _surnames_of_the_named(found: list[Mention]) -> list[Mention]:

@@ -451,6 +451,17 @@ def test_the_two_named_around_a_meeting_verb_are_the_principals():
     assert set(read_article(b).principals) == {"Janet Yellen", "He Lifeng"}
 
 
+def test_people_named_inside_a_quotation_or_a_probable_meeting_are_not_principals():
+    # Kim is named more than Trump, but in Lee's words and in a meeting that may come
+    a = art("a", "South Korean president pleads for peace at the White House",
+            "President Lee Jae Myung held his first summit at the White House on Monday.\n\n"
+            "\u201cI look forward to your meeting with Chairman Kim Jong Un,\u201d Lee told President Donald Trump.\n\n"
+            "\u201cChairman Kim Jong Un will be waiting for a summit with you,\u201d Lee said.\n\n"
+            "Trump hinted at a probable meeting with Kim Jong Un later this year.", date(2025, 8, 25))
+    assert set(read_article(a).principals) == {"Donald Trump", "Lee Jae-myung"}
+    assert not reports_meeting("Trump hinted at a probable meeting with Kim Jong Un later this year.")
+
+
 def test_a_call_or_speaking_with_someone_is_an_encounter():
     a = art("a", "Mexico president touts 'excellent' Trump call, promises collaboration",
             "Mexican President Claudia Sheinbaum thanked Donald Trump for an \u201cexcellent and respectful\u201d "

@@ -234,3 +234,10 @@ def test_a_name_is_also_known_without_its_accents():
     found = find_people("Spanish Prime Minister Pedro Sanchez met Xi Jinping. Sanchez said that Sánchez was tired.")
     assert [(m.name, m.surface) for m in found if m.name == "Pedro Sánchez"] == [
         ("Pedro Sánchez", "Pedro Sanchez"), ("Pedro Sánchez", "Sanchez"), ("Pedro Sánchez", "Sánchez")]
+
+
+def test_a_family_name_alone_after_the_full_name_written_without_its_hyphen():
+    found = find_people("South Korean president asks Trump for help. President Lee Jae Myung met Donald Trump. "
+                        "Lee told Trump he was grateful.", date(2025, 8, 25))
+    assert [(m.name, m.surface) for m in found if m.name == "Lee Jae-myung"] == [
+        ("Lee Jae-myung", "South Korean president"), ("Lee Jae-myung", "Lee Jae Myung"), ("Lee Jae-myung", "Lee")]
