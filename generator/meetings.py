@@ -147,9 +147,19 @@ def _can_be_principal(name: str, sentence: str, start: int) -> bool:
 def _together(unit: Unit, principals: tuple[str, ...]) -> bool:
     """The two principals act together in the sentence ("Biden and Xi agreed on Saturday that …"): it reports an
     encounter though it has no meeting word."""
-    named = [m for m in unit.people if m.name in principals]
-    return len(principals) == 2 and any(
-        a.name != b.name and unit.text[a.end:b.start] in (" and ", " & ") for a, b in zip(named, named[1:]))
+    return len(principals) == 2 and set(principals) <= _paired(unit)
+
+
+def _paired(unit: Unit) -> set[str]:
+    """The people a sentence names as a pair ("Trump and Zelenskyy clash in Oval Office"): they weigh as in a
+    sentence with a meeting cue. Not after "between" ("a possible summit between Biden and Xi"): `between`
+    weighs those, when the meeting is no hypothetical one."""
+    return {m.name for a, b in zip(unit.people, unit.people[1:]) if a.name != b.name
+            and unit.text[a.end:b.start] in (" and ", " & ") and not _BETWEEN_BEFORE.search(unit.text, 0, a.start)
+            for m in (a, b)}
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 
 def score_people(units: list[Unit]) -> dict[str, float]:
@@ -165,8 +175,9 @@ def score_people(units: list[Unit]) -> dict[str, float]:
             if _can_be_principal(m.name, unit.text, m.start) and not any(a <= m.start < b for a, b in quoted):
                 owner = bool(pats["owner"].match(unit.text, m.end))
                 names[m.name] = max(names.get(m.name, 0.0), w["possessive"] if owner else 1.0)
+        paired = _paired(unit)
         for name, share in names.items():
-            scores[name] += unit.weight * (w["cue"] if unit.cue else w["plain"]) * share
+            scores[name] += unit.weight * (w["cue"] if unit.cue or name in paired else w["plain"]) * share
         for m in pats["between"].finditer(unit.text):
             parties = dict.fromkeys(p.name for p in unit.people if p.start >= m.end() and p.name in names)
             for name in list(parties)[:2]:

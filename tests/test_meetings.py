@@ -462,6 +462,23 @@ def test_people_named_inside_a_quotation_or_a_probable_meeting_are_not_principal
     assert not reports_meeting("Trump hinted at a probable meeting with Kim Jong Un later this year.")
 
 
+def test_two_people_named_as_a_pair_weigh_as_in_a_meeting_sentence_unless_after_between():
+    # the headline has no meeting word, but "Trump and Zelenskyy clash" is their encounter; Vance is named more
+    a = art("a", "Trump and Zelenskyy clash in the Oval Office",
+            "A White House meeting unraveled into a heated exchange on Friday as President Donald Trump, Vice "
+            "President JD Vance and Ukrainian President Volodymyr Zelenskyy sparred over the war.\n\n"
+            "The meeting began with Vance advocating for diplomacy. Zelenskyy swiftly rejected the notion.\n\n"
+            "Vance fired back, accusing Zelenskyy of being disrespectful.", date(2025, 2, 28))
+    assert set(read_article(a).principals) == {"Donald Trump", "Volodymyr Zelensky"}
+    # "a possible summit between Biden and Xi" is no meeting, and no pair of its own
+    b = art("b", "US, Chinese senior officials likely discussed possible Biden-Xi summit",
+            "The officials also likely discussed a possible summit between US President Joe Biden and Chinese "
+            "President Xi Jinping.\n\n"
+            "National Security Advisor Jake Sullivan and Chinese Foreign Minister Wang Yi met in Malta over the "
+            "weekend.", date(2023, 9, 18))
+    assert set(read_article(b).principals) == {"Jake Sullivan", "Wang Yi"}
+
+
 def test_a_call_or_speaking_with_someone_is_an_encounter():
     a = art("a", "Mexico president touts 'excellent' Trump call, promises collaboration",
             "Mexican President Claudia Sheinbaum thanked Donald Trump for an \u201cexcellent and respectful\u201d "
