@@ -465,9 +465,13 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
                 described.add(m.span())
     unknown = [m for m in _unknown_names(text) if free(m.start, m.end)]
     # a part of a name named in full anywhere in the text, even later ("President Qiu" in a headline above
-    # "President Qiu Hanmin")
-    named = {m.name for m in found} | {m.name for m in unknown if m.name not in people}
-    parts = {part: name for name in named for part in name.split() if len(name.split()) > 1}
+    # "President Qiu Hanmin"); of two people with that part ("Mr Kim" beside Kim Jong Un and Kim Yo Jong), the
+    # one named first
+    named = [m.name for m in sorted([*found, *(m for m in unknown if m.name not in people)], key=lambda m: m.start)]
+    parts: dict[str, str] = {}
+    for name in named:
+        for part in name.split() if len(name.split()) > 1 else ():
+            parts.setdefault(part, name)
     for m in unknown:
         if m.name in parts:
             found.append(Mention(parts[m.name], m.start, m.end, m.surface, True))
