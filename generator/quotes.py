@@ -90,8 +90,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "according": re.compile(r"\baccording\s+to\s+", re.I),
         "source_by": re.compile(r"(?:an?|the)\s+[^,;.:“”\"]{1,60}?\b(?:by|from)\s+", re.I),
         # "quoted Dong as saying", "… as having told" (not "was quoted by CCTV as saying": see was_quoted)
-        "quoted_as": re.compile(r"\bquoted\s+(?!by\b)(.{1,80}?)\s+as\s+(?:having\s+)?(?:saying|telling|said|told)\b",
-                                re.I),
+        "quoted_as": re.compile(r"\b(?:quoted|paraphrased|cited)\s+(?!by\b)(.{1,80}?)\s+as\s+(?:having\s+)?"
+                                r"(?:saying|telling|said|told)\b", re.I),
         "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+"
                                  r"(?:having\s+)?(?:saying|said)\b", re.I),
         "unnamed": re.compile(c["unnamed_speaker"], re.I),
@@ -783,6 +783,15 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
     cues = [c for c in cues if not (c.group().casefold() in _word_sets()["relaying"]
                                     and _AS_BEFORE.search(head, 0, c.start()))]
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
+        # "Putin was “delighted that our relations …”": his words when they speak in the first person (not
+        # "Biden was “candid and direct”": someone else's word for him)
+        copula = _COPULA_END.search(head)
+        quoted_words = next((body[q.start:q.end] for q in spans if q.open == at), "")
+        if copula is not None and _FIRST_PERSON.search(quoted_words):
+            near = [r for r in _refs_in(refs, start, start + copula.start(), spans)
+                    if not body[r.end:start + copula.start()].strip()]
+            if near and near[-1].kind in ("person", "description"):
+                return _resolve(near[-1], state), copula.group(1).casefold()
         return (subject, ":") if subject and head.rstrip().endswith(":") else None
     word = cues[-1].group().casefold()
     agent = _BY_AGENT.match(head, cues[-1].end())
@@ -827,6 +836,9 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
 
 _THAT = re.compile(r"\bthat\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)
+_COPULA_END = re.compile(r"\b(was|is)\s*$")
+_WHO_AFTER = re.compile(r",\s+who\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
 _STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)
@@ -862,6 +874,8 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
         return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said")
     if prior and len(prior) > 1 and p["compound"].match(body[prior[-2].end:prior[-1].start]):
         return ""
+    if prior and _WHO_AFTER.match(body, prior[0].end):  # "Macron, who … since the U.S. president …, said"
+        return _resolve(prior[0], state) or ""
     # "Wang said … and called", "Zhao welcomed Albanese and said": the subject of the first verb
     if p["coordinated"].search(region):
         if n:

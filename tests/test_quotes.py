@@ -782,3 +782,20 @@ def test_greeted_appealed_asides_with_prepositions_adjectives_and_words_from_som
     assert [s for _, s in found(body, date(2025, 5, 6))] == [
         "Vladimir Putin", "Emmanuel Macron", "Subrahmanyam Jaishankar", "Cyril Ramaphosa", "Mark Carney",
         "Donald Trump"]
+
+
+def test_a_who_clause_with_commas_paraphrased_as_and_someone_was_in_the_first_person():
+    body = ("Donald Trump met Emmanuel Macron at the White House.\n\n"
+            "Macron, who was the first European leader to visit Washington, D.C., since the U.S. president returned "
+            "to office, said they made \u201csubstantive steps forward.\u201d\n\n"
+            "Xi Jinping met Kim Jong Un in Pyongyang. \"The situation on the peninsula concerns regional peace,\" "
+            "the report paraphrased Mr Xi as telling Mr Kim.\n\n"
+            "According to the transcript, Vladimir Putin was \u201cdelighted that our relations continue to develop.\u201d"
+            "\n\nBiden was \u201ccandid and direct\u201d with Xi, officials said afterwards in a long call.")
+    assert found(body, date(2025, 2, 25)) == [
+        ("substantive steps forward.", "Emmanuel Macron"),
+        ("The situation on the peninsula concerns regional peace,", "Xi Jinping"),
+        ("delighted that our relations continue to develop.", "Vladimir Putin"),
+        ("candid and direct", None)]
+    # "… since the U.S. president returned to office": no office of the United States
+    assert [r.kind for r in find_refs(body, date(2025, 2, 25)) if "office" in r.surface] == []
