@@ -637,17 +637,17 @@ _OWNER = re.compile(r"[\s,]*(?:the\s+)?[A-Z][\w.&-]*(?:['’]s|s['’])\s+")
 
 def _close_by(gap: str, adverb: bool = False) -> bool:
     """Next to each other: at most four characters (`adverb`: spaces, commas and an adverb, "said firmly"), an
-    owner's name ("NPR's") or a title run between a cue or "according to" and a name: title words, capitalised
-    words and links, ending in a title ("U.S. Treasury Secretary", "South Korean President", "Minister of
-    Foreign Affairs")."""
+    owner's name ("NPR's") or a title run between a cue or "according to" and a name: title words, staff words,
+    capitalised words and links, ending in a title or a staff word ("U.S. Treasury Secretary", "South Korean
+    President", "Minister of Foreign Affairs", "said aide Yuri Ushakov")."""
     if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?", gap) if adverb else len(gap) <= 4:
         return True
     if _OWNER.fullmatch(gap):  # "NPR's Scott Horsley", "China's Wang Yi"
         return True
     words = gap.split()
-    titles, links = _word_sets()["titles"], _word_sets()["title_links"]
-    return (0 < len(words) <= 6 and gap[-1:].isspace() and words[-1].casefold() in titles
-            and all(w.casefold() in titles or w[0].isupper() or w in links for w in words))
+    titles, links, staff = _word_sets()["titles"], _word_sets()["title_links"], _word_sets()["staff"]
+    return (0 < len(words) <= 6 and gap[-1:].isspace() and words[-1].casefold() in titles | staff
+            and all(w.casefold() in titles | staff or w[0].isupper() or w in links for w in words))
 
 
 def _person_behind(ref: Ref, refs: list[Ref], body: str) -> Ref:
@@ -719,11 +719,18 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     end = min(sentence_end, nxt)
     inner_end = body[span.start:span.end].rstrip().rstrip("'’\"”")[-1:]  # "… is 'Taiwan independence,'" Wang said
     lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
-    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead):
+    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead or _bare_attribution(body[span.close + 1:end])):
         return False, None, None
     if _patterns()["new_clause"].match(body, span.close + 1 + len(lead)):  # `"…," and Xi said that …`
         return False, None, None
     return _parse_attribution(body, span.close + 1, end, refs, spans, state)
+
+
+def _bare_attribution(rest: str) -> bool:
+    """What follows a quotation without a comma is only its attribution (“… in this world” Joko Widodo said.):
+    a few words and a cue verb ending the sentence."""
+    cue = _patterns()["cue"].search(rest)
+    return cue is not None and not rest[cue.end():].strip(" .") and 0 < len(rest[:cue.start()].split()) <= 4
 
 
 def _final_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref], spans: list[Span],
@@ -838,6 +845,7 @@ _THAT = re.compile(r"\bthat\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)
 _COPULA_END = re.compile(r"\b(was|is)\s*$")
 _WHO_AFTER = re.compile(r",\s+who\s")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
@@ -870,8 +878,9 @@ def _cue_subject(body: str, head: str, start: int, cues: list[re.Match], n: int,
         region = region[that[-1].end():]
     prior = [r for r in _refs_in(refs, clause_start, start + cue.start(), spans)
              if region[r.start - clause_start:r.end - clause_start].strip()]
-    if prior and _unknown_name_ends(body[prior[-1].end:start + cue.start()]):
-        return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said")
+    if prior and _unknown_name_ends(gap := body[prior[-1].end:start + cue.start()]) and not _OF_PLACE.fullmatch(gap):
+        return ""  # another name, not one we know, is the subject ("…with Blinken, Minister Yi said"; not
+        # "Albanese of Australia said")
     if prior and len(prior) > 1 and p["compound"].match(body[prior[-2].end:prior[-1].start]):
         return ""
     if prior and _WHO_AFTER.match(body, prior[0].end):  # "Macron, who … since the U.S. president …, said"

@@ -228,3 +228,13 @@ def test_text_hard_wrapped_with_tab_indented_lines_is_joined_back():
         "\u201cA stable and sustainable relationship serves both countries,\u201d said Vice Premier He Lifeng, who "
         "led the Chinese side.",
         "He did not say how the extension would work."]
+
+
+def test_a_sentence_opening_with_words_and_a_dash_keeps_them():
+    # a dateline is a place's capitalised words ("Rio de Janeiro –"), not a sentence's opening ("Using similar
+    # language –")
+    text = ("Using similar language \u2013 \u201cagreed in principle a framework\u201d \u2013 US Commerce Secretary "
+            "Howard Lutnick said his delegation would report back.\n\n"
+            "Rio de Janeiro \u2013 Prime Minister Keir Starmer met President Xi Jinping at the G20 summit on Monday.")
+    assert clean_text(text, "t")[0].split("\n\n") == [
+        text.split("\n\n")[0], "Prime Minister Keir Starmer met President Xi Jinping at the G20 summit on Monday."]

@@ -799,3 +799,14 @@ def test_a_who_clause_with_commas_paraphrased_as_and_someone_was_in_the_first_pe
         ("candid and direct", None)]
     # "… since the U.S. president returned to office": no office of the United States
     assert [r.kind for r in find_refs(body, date(2025, 2, 25)) if "office" in r.surface] == []
+
+
+def test_said_aide_x_x_of_a_country_said_and_an_attribution_after_a_quotation_without_a_comma():
+    body = ("Vladimir Putin met Steve Witkoff in Moscow.\n\n"
+            "\"A very useful conversation took place,\" said aide Yuri Ushakov, speaking to reporters.\n\n"
+            "Narendra Modi met Anthony Albanese in Sydney. Prime Minister Anthony Albanese of Australia said that "
+            "Modi's visit \"strengthened the close and strong relationship.\"\n\n"
+            "Joe Biden met Joko Widodo. \"We cannot take sides with any power in this world\" Joko Widodo said.\n\n"
+            "He called the plan \"a very big mistake\" for everyone concerned in the region.")
+    assert [s for _, s in found(body, date(2023, 11, 14))] == [
+        "Yuri Ushakov", "Anthony Albanese", "Joko Widodo", "Joko Widodo"]
