@@ -203,6 +203,8 @@ def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
     """"Modi met Chinese President Xi Jinping", "Sullivan held talks with Wang": the people named just before a
     meeting verb and just after it, in one clause, are two who met; others named in the sentence ("amid the
     tariffs of Donald Trump") are not. (Both or neither: "Yellen met Chinese officials" says nothing of whom.)"""
+    if len(unit.people) < 2:
+        return set()
     pats = _patterns()
     text = unit.text
     found: set[str] = set()
@@ -223,6 +225,8 @@ _QUOTATION = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)")
 def _quoted(sentence: str) -> list[tuple[int, int]]:
     """Spans of the quotations in a sentence (one left open runs to its end): whom a speaker names ("I look
     forward to your meeting with Chairman Kim") is not whom the report says met."""
+    if '"' not in sentence and "“" not in sentence:
+        return []
     return [m.span() for m in _QUOTATION.finditer(sentence)]
 
 

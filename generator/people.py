@@ -233,9 +233,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _named_in_full(found: list[Mention]) -> set[str]:
     """The gazetteer people whose whole name (of two words or more) the text writes."""
-    return {m.name for m in found if m.known and " " in m.name and _plain(m.name) in _plain(m.surface)}
+    return {m.name for m in found if m.known and " " in m.name
+            and (m.name in m.surface or _plain(m.name) in _plain(m.surface))}
 
 
+@lru_cache(maxsize=16384)
 def _plain(name: str) -> str:
     """A name as compared with how a text writes it: no accents, hyphens or case ("Lee Jae Myung")."""
     return unaccented(name).replace("-", " ").casefold()
@@ -467,10 +469,11 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
     # a part of a name named in full anywhere in the text, even later ("President Qiu" in a headline above
     # "President Qiu Hanmin"); of two people with that part ("Mr Kim" beside Kim Jong Un and Kim Yo Jong), the
     # one named first
-    named = [m.name for m in sorted([*found, *(m for m in unknown if m.name not in people)], key=lambda m: m.start)]
+    named = dict.fromkeys(m.name for m in sorted([*found, *(m for m in unknown if m.name not in people)],
+                                                 key=lambda m: m.start) if " " in m.name)
     parts: dict[str, str] = {}
     for name in named:
-        for part in name.split() if len(name.split()) > 1 else ():
+        for part in name.split():
             parts.setdefault(part, name)
     for m in unknown:
         if m.name in parts:
