@@ -686,17 +686,21 @@ def sibling_mentions(articles: list[Article], principals: tuple[str, ...], on: d
 
 
 def _place(readings: list[Reading]) -> tuple[str | None, str | None]:
-    """(city, venue): the best-voted venue gives its city; else the best-voted city."""
+    """(city, venue): the city with the most votes, its venues' included and weighing more (`weights.venue`: "at
+    the Filoli estate" says more than "in San Francisco", the summit's city; "the Kremlin" once does not outvote
+    Sochi named by every article); its best-voted venue, if any."""
     places = place_by_name()
     votes: Counter[str] = Counter()
     for r in readings:
         votes.update(r.places)
-    venues = [n for n in votes if places[n].kind == "venue"]
-    if venues:
-        venue = min(venues, key=lambda n: (-votes[n], n))
-        return places[venue].city, venue
-    cities = [n for n in votes if places[n].kind == "city"]
-    return (min(cities, key=lambda n: (-votes[n], n)) if cities else None), None
+    if not votes:
+        return None, None
+    cities: Counter[str] = Counter()
+    for name, n in votes.items():
+        cities[places[name].city] += n * (_config()["weights"]["venue"] if places[name].kind == "venue" else 1)
+    city = min(cities, key=lambda c: (-cities[c], c))
+    venues = [n for n in votes if places[n].kind == "venue" and places[n].city == city]
+    return city, (min(venues, key=lambda n: (-votes[n], n)) if venues else None)
 
 
 def _title(participants: tuple[str, ...], where: str | None, on: date) -> str:

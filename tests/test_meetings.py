@@ -318,6 +318,19 @@ def test_the_date_nearest_the_meeting_and_a_venue_only_after_in():
         ("2023-11-15-biden-xi", "Woodside", None), ("2024-05-16-xi-putin", "Moscow", "Kremlin")]
 
 
+def test_the_place_is_the_city_with_most_votes_a_venue_counting_for_its_city():
+    # a venue named once in passing ("the Kremlin") does not outvote the city every report gives
+    sochi = [art(f"s{i}", "Putin hosts Erdogan in Sochi", f"Vladimir Putin met Recep Tayyip Erdogan in Sochi on "
+                 f"Wednesday{extra}.", date(2021, 9, 29))
+             for i, extra in enumerate(["", ", after two weeks of self-isolation at the Kremlin", ""])]
+    # a venue says more than the city of the summit around it
+    filoli = art("f", "Biden and Xi meet on APEC sidelines", "Joe Biden met Xi Jinping in San Francisco on "
+                 "Wednesday, at the Filoli estate, on the sidelines of the APEC summit in San Francisco.",
+                 date(2023, 11, 15))
+    meetings, _ = group_meetings([*sochi, filoli])
+    assert sorted((m.location, m.venue) for m in meetings) == [("Sochi", None), ("Woodside", "Filoli estate")]
+
+
 def test_an_article_recalling_an_earlier_meeting_reports_none():
     opinion = art("op", "Opinion: America's China policy needs a reset", "When Joe Biden met Xi Jinping in Bali "
                   "in 2022, both men promised to put a floor under the relationship. That floor has cracked.",
