@@ -255,3 +255,11 @@ def test_a_part_two_people_named_in_full_share_is_the_first_ones_whatever_the_ha
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert seen == {"['Kim Jong Un', 'Kim Jong Un']"}
+
+
+def test_leaders_of_the_americas_and_the_gulf_and_negotiators_of_the_istanbul_talks():
+    text = ("AMLO met Joe Biden; Lopez Obrador said so. Nayib Bukele and MBS too. Umerov met Medinsky in Istanbul. "
+            "Ahmed al-Sharaa met Trump.")
+    assert [m.name for m in find_mentions(text)] == [
+        "Andrés Manuel López Obrador", "Joe Biden", "Andrés Manuel López Obrador", "Nayib Bukele",
+        "Mohammed bin Salman", "Rustem Umerov", "Vladimir Medinsky", "Ahmed al-Sharaa", "Donald Trump"]
