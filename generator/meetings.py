@@ -267,11 +267,14 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in _days_near(unit.text, published)
                 if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
-        if not days and position and _patterns()["remarks"].search(unit.text) \
-                and {m.name for m in units[position - 1].people} & wanted:
-            # "Xi on Friday called for … Xi made the remarks in his meeting with Yoon": the remarks' day
-            days, cues = _days_near(units[position - 1].text, published), []
+        if position and _patterns()["remarks"].search(unit.text) and (said := _remarks_day(units[:position], wanted,
+                                                                                           published)):
+            # "Xi on Tuesday said … Xi made the remarks in a meeting with Ramaphosa after arriving on Monday": the
+            # remarks' day
+            days, cues = said, []
         if days:
+            # a date with its number ("on Monday, Jan. 9, ahead of Tuesday's summit") over a weekday alone
+            days = [ref for ref in days if any(c.isdigit() for c in ref.text)] or days
             nearest = min(days, key=lambda ref: min((_gap((ref.start, ref.end), c) for c in cues), default=0))
             best = (rank, nearest.value)
         if best is not None and best[0][:2] == (True, len(wanted)):
@@ -279,6 +282,14 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     if best is not None:
         return best[1], True
     return published, False
+
+
+def _remarks_day(before: list[Unit], wanted: set[str], published: date | None) -> list[DateRef]:
+    """The days of the nearest of the two sentences before "… made the remarks" that names a principal and a day."""
+    for unit in before[:-3:-1]:
+        if {m.name for m in unit.people} & wanted and (days := _days_near(unit.text, published)):
+            return days
+    return []
 
 
 def _days_near(text: str, published: date | None) -> list[DateRef]:

@@ -238,3 +238,8 @@ def test_a_sentence_opening_with_words_and_a_dash_keeps_them():
             "Rio de Janeiro \u2013 Prime Minister Keir Starmer met President Xi Jinping at the G20 summit on Monday.")
     assert clean_text(text, "t")[0].split("\n\n") == [
         text.split("\n\n")[0], "Prime Minister Keir Starmer met President Xi Jinping at the G20 summit on Monday."]
+
+
+def test_a_dateline_with_the_place_before_a_full_date_is_stripped():
+    text = "Hanoi, April 15, 2025 \u2014 Chinese President Xi Jinping on Monday met To Lam, the top leader of Vietnam."
+    assert clean_text(text, "t")[0] == "Chinese President Xi Jinping on Monday met To Lam, the top leader of Vietnam."

@@ -331,6 +331,20 @@ def test_the_place_is_the_city_with_most_votes_a_venue_counting_for_its_city():
     assert sorted((m.location, m.venue) for m in meetings) == [("Sochi", None), ("Woodside", "Filoli estate")]
 
 
+def test_the_day_of_the_remarks_and_a_date_with_its_number_over_a_weekday_alone():
+    # the remarks were made on Tuesday; Monday is the arrival
+    remarks = art("r", "Xi meets South African president", "Chinese President Xi Jinping said on Tuesday that he is "
+                  "willing to work with his South African counterpart, Cyril Ramaphosa.\n\n"
+                  "At a new starting point, Xi said, the two countries share common aspirations.\n\n"
+                  "Xi made the remarks in a meeting with Ramaphosa after arriving on Monday for a state visit, where "
+                  "he will also attend the BRICS Summit.", date(2023, 8, 22))
+    # "on Monday, Jan. 9" is the meeting's; "Tuesday's summit" another event's
+    numbered = art("n", "AMLO and Biden talks get off to a rocky start", "The bilateral meeting between Mexican "
+                   "President Andrés Manuel López Obrador and U.S. President Joe Biden on Monday, Jan. 9, ahead of "
+                   "Tuesday's North American Leaders' Summit, got off to a rocky start.", date(2023, 1, 11))
+    assert [read_article(a).date for a in (remarks, numbered)] == [date(2023, 8, 22), date(2023, 1, 9)]
+
+
 def test_an_article_recalling_an_earlier_meeting_reports_none():
     opinion = art("op", "Opinion: America's China policy needs a reset", "When Joe Biden met Xi Jinping in Bali "
                   "in 2022, both men promised to put a floor under the relationship. That floor has cracked.",
