@@ -913,6 +913,8 @@ def _according(body: str, sentence: tuple[int, int], refs: list[Ref], spans: lis
     head = _mask(body, spans, *sentence)
     for m in _patterns()["according"].finditer(head):
         near = _refs_in(refs, sentence[0] + m.end(), sentence[0] + m.end() + 40, spans)
+        if len(near) > 1 and near[0].kind in ("unnamed", "role") and not body[near[0].end:near[1].start].strip():
+            near = near[1:]  # "according to the official Xinhua news agency": "official" describes the agency
         if near and _close_by(body[sentence[0] + m.end():near[0].start]):
             return _resolve(near[0], state)
         # "according to a readout released by the White House": the source named after "by"/"from"

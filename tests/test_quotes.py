@@ -810,3 +810,10 @@ def test_said_aide_x_x_of_a_country_said_and_an_attribution_after_a_quotation_wi
             "He called the plan \"a very big mistake\" for everyone concerned in the region.")
     assert [s for _, s in found(body, date(2023, 11, 14))] == [
         "Yuri Ushakov", "Anthony Albanese", "Joko Widodo", "Joko Widodo"]
+
+
+def test_according_to_the_official_news_agency_is_the_agency():
+    body = ("Steven Mnuchin and Robert Lighthizer met Liu He in Shanghai.\n\n"
+            "\u201cThe two sides conducted frank and constructive exchanges on major issues,\u201d according to the "
+            "official Xinhua news agency, adding that purchases were discussed.")
+    assert [s for _, s in found(body, date(2019, 7, 31))] == ["Xinhua"]
