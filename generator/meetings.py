@@ -196,7 +196,8 @@ def score_people(units: list[Unit]) -> dict[str, float]:
     return dict(scores)
 
 
-_NEAR = re.compile(r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,4}")  # up to four words (a title, "on Sunday") between name and verb
+# up to four words (a title, "on Sunday") between a name and a meeting verb
+_NEAR = re.compile(r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,4}")
 
 
 def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
@@ -267,10 +268,10 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in _days_near(unit.text, published)
                 if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
-        if position and _patterns()["remarks"].search(unit.text) and (said := _remarks_day(units[:position], wanted,
-                                                                                           published)):
-            # "Xi on Tuesday said … Xi made the remarks in a meeting with Ramaphosa after arriving on Monday": the
-            # remarks' day
+        # "Xi on Tuesday said … Xi made the remarks in a meeting with Ramaphosa after arriving on Monday": the
+        # remarks' day
+        said = _remarks_day(units[:position], wanted, published) if _patterns()["remarks"].search(unit.text) else []
+        if said:
             days, cues = said, []
         if days:
             # a date with its number ("on Monday, Jan. 9, ahead of Tuesday's summit") over a weekday alone

@@ -719,7 +719,8 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     end = min(sentence_end, nxt)
     inner_end = body[span.start:span.end].rstrip().rstrip("'’\"”")[-1:]  # "… is 'Taiwan independence,'" Wang said
     lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
-    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead or _bare_attribution(body[span.close + 1:end])):
+    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead
+            or _bare_attribution(body[span.close + 1:end])):
         return False, None, None
     if _patterns()["new_clause"].match(body, span.close + 1 + len(lead)):  # `"…," and Xi said that …`
         return False, None, None
@@ -793,8 +794,7 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
         # "Putin was “delighted that our relations …”": his words when they speak in the first person (not
         # "Biden was “candid and direct”": someone else's word for him)
         copula = _COPULA_END.search(head)
-        quoted_words = next((body[q.start:q.end] for q in spans if q.open == at), "")
-        if copula is not None and _FIRST_PERSON.search(quoted_words):
+        if copula is not None and _FIRST_PERSON.search(next((body[q.start:q.end] for q in spans if q.open == at), "")):
             near = [r for r in _refs_in(refs, start, start + copula.start(), spans)
                     if not body[r.end:start + copula.start()].strip()]
             if near and near[-1].kind in ("person", "description"):
