@@ -263,3 +263,11 @@ def test_leaders_of_the_americas_and_the_gulf_and_negotiators_of_the_istanbul_ta
     assert [m.name for m in find_mentions(text)] == [
         "Andrés Manuel López Obrador", "Joe Biden", "Andrés Manuel López Obrador", "Nayib Bukele",
         "Mohammed bin Salman", "Rustem Umerov", "Vladimir Medinsky", "Ahmed al-Sharaa", "Donald Trump"]
+
+
+def test_may_alone_is_a_month_not_theresa_may_and_earlier_heads_of_government_hold_their_roles():
+    found = find_people("Theresa May met Donald Trump at Chequers in May. Mrs May said the British prime minister "
+                        "would return. The German chancellor agreed.", date(2018, 7, 13))
+    assert [(m.name, m.surface) for m in found] == [
+        ("Theresa May", "Theresa May"), ("Donald Trump", "Donald Trump"), ("Theresa May", "Mrs May"),
+        ("Theresa May", "the British prime minister"), ("Angela Merkel", "The German chancellor")]
