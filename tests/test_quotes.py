@@ -772,8 +772,9 @@ def test_mask_blanks_the_quotations_of_the_spans_asked_for():
 
 def test_greeted_pleaded_appealed_asides_with_prepositions_adjectives_and_words_from_someone_before_a_colon():
     body = ("Vladimir Putin met Kim Jong Un at the Vostochny cosmodrome.\n\n"
-            "\"I am very glad to see you,\" Putin greeted the North Korean leader. At one point, he pleaded that they "
-            "\"talk about it very calmly.\"\n\n"
+            "\"I am very glad to see you,\" Putin greeted the North Korean leader.\n\n"
+            "Kim Jong Un had tried to speak for a while. At one point, he pleaded that they \"talk about it very "
+            "calmly.\"\n\n"
             "Last year, Emmanuel Macron appealed to Xi Jinping to \"bring Russia to its senses,\" but nothing came of it."
             "\n\nIndia's External Affairs Minister S. Jaishankar, at his joint press briefing with Russian Foreign "
             "Minister Sergey Lavrov in Moscow, said that \"India and Russia have been the steadiest of partners.\"\n\n"
@@ -781,7 +782,7 @@ def test_greeted_pleaded_appealed_asides_with_prepositions_adjectives_and_words_
             "\"It is not for sale, it will not be for sale, ever,\" Mark Carney said, drawing a quick comeback from "
             "Donald Trump: \"Never say never, never say never.\"")
     assert [s for _, s in found(body, date(2025, 5, 6))] == [
-        "Vladimir Putin", "Vladimir Putin", "Emmanuel Macron", "Subrahmanyam Jaishankar", "Cyril Ramaphosa",
+        "Vladimir Putin", "Kim Jong Un", "Emmanuel Macron", "Subrahmanyam Jaishankar", "Cyril Ramaphosa",
         "Mark Carney", "Donald Trump"]
 
 
