@@ -959,10 +959,13 @@ _WORDS = re.compile(r"[\w’'-]+")
 def _reported_before(body: str, sentence: tuple[int, int] | None, refs: list[Ref], spans: list[Span],
                      state: _State) -> tuple[str | None, str | None] | None:
     """The one who speaks last in `sentence`, the last of the paragraph before a quotation standing alone
-    ("Blinken says he reiterated that stance to Lavrov.\n\n“I made clear to Minister Lavrov …”"), when it reports
-    speech and quotes nothing."""
+    ("Blinken says he reiterated that stance to Lavrov.\n\n“I made clear to Minister Lavrov …”"; "Interactions
+    should rest on respect, said Xi. “I hope …”"), when it reports speech and quotes nothing."""
     if sentence is None or any(sentence[0] <= s.open < sentence[1] for s in spans):
         return None
+    closing, speaker, cue = _closing_clause(body, *sentence, refs, spans, state)  # "…, said Xi."
+    if closing and speaker:
+        return speaker, cue
     found = _before_attribution(body, sentence[1], sentence, refs, spans, state, None)
     return found if found and found[0] else None
 

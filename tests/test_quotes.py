@@ -819,3 +819,10 @@ def test_according_to_the_official_news_agency_is_the_agency():
             "\u201cThe two sides conducted frank and constructive exchanges on major issues,\u201d according to the "
             "official Xinhua news agency, adding that purchases were discussed.")
     assert [s for _, s in found(body, date(2019, 7, 31))] == ["Xinhua"]
+
+
+def test_a_quotation_after_a_sentence_closed_by_said_x_is_xs():
+    body = ("Xi Jinping met Antony Blinken in Beijing.\n\n"
+            "State-to-state interactions should always be based on mutual respect and sincerity, said Xi. "
+            "\"I hope that Secretary Blinken, through this visit, could make positive contributions.\"")
+    assert [s for _, s in found(body, date(2023, 6, 19))] == ["Xi Jinping"]
