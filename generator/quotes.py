@@ -707,7 +707,8 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
         return False, None, None
     inside = _refs_in(refs, pos + lead.end(), pos + cue.start(), spans)
     if not inside or not (_close_by(gap := body[pos + lead.end():inside[0].start])
-                           or _patterns()["described"].fullmatch(gap)):
+                           or _patterns()["described"].fullmatch(gap)
+                           or _patterns()["source_by"].fullmatch(gap)):  # "a readout from the Treasury said"
         return False, None, None
     return True, _resolve(_person_behind(inside[0], refs, body), state), cue.group().casefold()
 

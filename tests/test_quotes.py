@@ -826,3 +826,10 @@ def test_a_quotation_after_a_sentence_closed_by_said_x_is_xs():
             "State-to-state interactions should always be based on mutual respect and sincerity, said Xi. "
             "\"I hope that Secretary Blinken, through this visit, could make positive contributions.\"")
     assert [s for _, s in found(body, date(2023, 6, 19))] == ["Xi Jinping"]
+
+
+def test_a_readout_from_a_body_said_is_the_bodys():
+    body = ("Janet Yellen met Li Qiang in Beijing on Sunday.\n\n"
+            "\"The meeting was frank and productive,\" a readout from the Treasury Department said, adding that "
+            "Yellen raised overcapacity.")
+    assert [s for _, s in found(body, date(2024, 4, 7))] == ["Treasury Department"]
