@@ -228,7 +228,26 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         found.append(Mention(owner[m.group()], m.start(), m.end(), m.group(), True))
         pos = m.end()
-    return _surnames_of_the_named(found)
+    return _surnames_of_the_named(sorted(found + _capitals_named(text, found), key=lambda m: m.start))
+
+
+_CAPITALS = re.compile(r"(?<![\w’'-])[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+)+(?![\w’'-])")
+
+
+def _capitals_named(text: str, found: list[Mention]) -> list[Mention]:
+    """Names written in capitals ("PENNY WONG, FOREIGN MINISTER:" heading a transcript's turn, "XI JINPING" in a
+    headline): read as written in title case, at the same offsets."""
+    if not _CAPITALS.search(text):
+        return []
+    pattern, owner = _alias_pattern()
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for run in _CAPITALS.finditer(text):
+        for m in pattern.finditer(run.group().title()):
+            start, end = run.start() + m.start(), run.start() + m.end()
+            if all(end <= a or start >= b for a, b in taken):
+                out.append(Mention(owner[m.group()], start, end, text[start:end], True))
+    return out
 
 
 def _named_in_full(found: list[Mention]) -> set[str]:

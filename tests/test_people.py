@@ -271,3 +271,11 @@ def test_may_alone_is_a_month_not_theresa_may_and_earlier_heads_of_government_ho
     assert [(m.name, m.surface) for m in found] == [
         ("Theresa May", "Theresa May"), ("Donald Trump", "Donald Trump"), ("Theresa May", "Mrs May"),
         ("Theresa May", "the British prime minister"), ("Angela Merkel", "The German chancellor")]
+
+
+def test_names_written_in_capitals_are_found_at_their_offsets():
+    text = ("PENNY WONG, FOREIGN MINISTER: Thanks for coming. I hosted my Chinese counterpart Wang Yi.\n"
+            "XI JINPING MEETS BIDEN\nWASHINGTON (AP) \u2014 By ZEKE MILLER. US AND CHINA agree.")
+    assert [(m.name, m.surface, text[m.start:m.end]) for m in find_mentions(text)] == [
+        ("Penny Wong", "PENNY WONG", "PENNY WONG"), ("Wang Yi", "Wang Yi", "Wang Yi"),
+        ("Xi Jinping", "XI JINPING", "XI JINPING"), ("Joe Biden", "BIDEN", "BIDEN")]
