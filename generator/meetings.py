@@ -151,14 +151,17 @@ def _together(unit: Unit, principals: tuple[str, ...]) -> bool:
 
 
 def _paired(unit: Unit) -> set[str]:
-    """The people a sentence names as a pair ("Trump and Zelenskyy clash in Oval Office"): they weigh as in a
-    sentence with a meeting cue. Not after "between" ("a possible summit between Biden and Xi"): `between`
-    weighs those, when the meeting is no hypothetical one."""
+    """The people a sentence names as a pair ("Trump and Zelenskyy clash in Oval Office", "Biden and his Brazilian
+    colleague Lula announced at the White House"): they weigh as in a sentence with a meeting cue. Not after
+    "between" ("a possible summit between Biden and Xi"): `between` weighs those, when the meeting is no
+    hypothetical one."""
     return {m.name for a, b in zip(unit.people, unit.people[1:]) if a.name != b.name
-            and unit.text[a.end:b.start] in (" and ", " & ") and not _BETWEEN_BEFORE.search(unit.text, 0, a.start)
+            and _PAIR_JOIN.fullmatch(unit.text, a.end, b.start) and not _BETWEEN_BEFORE.search(unit.text, 0, a.start)
             for m in (a, b)}
 
 
+# "Biden and Xi", "Biden and his Brazilian colleague Lula"
+_PAIR_JOIN = re.compile(r" (?:and|&) (?:(?:his|her|their) (?:[\w-]+ ){0,2}(?:counterpart|colleague|host|guest) )?")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 

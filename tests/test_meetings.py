@@ -506,6 +506,15 @@ def test_two_people_named_as_a_pair_weigh_as_in_a_meeting_sentence_unless_after_
     assert set(read_article(b).principals) == {"Jake Sullivan", "Wang Yi"}
 
 
+def test_someone_and_his_colleague_acting_together_report_an_encounter():
+    a = art("a", "Biden, Lula pledge to defend democracy in the Americas",
+            "The two largest countries in the Americas had defended their democracies.\n\n"
+            "President Joe Biden and his Brazilian colleague Luiz Inacio Lula da Silva announced at the White House "
+            "that they would collaborate on the climate.", date(2023, 2, 12))
+    reading = read_article(a)
+    assert reading.reason is None and set(reading.principals) == {"Joe Biden", "Luiz Inácio Lula da Silva"}
+
+
 def test_a_call_or_speaking_with_someone_is_an_encounter():
     a = art("a", "Mexico president touts 'excellent' Trump call, promises collaboration",
             "Mexican President Claudia Sheinbaum thanked Donald Trump for an \u201cexcellent and respectful\u201d "
