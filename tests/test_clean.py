@@ -124,7 +124,8 @@ def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
             "MOSCOW, Aug. 28 (Xinhua) -- Vladimir Putin and Narendra Modi held phone talks on Monday.\n\n"
             "Nov. 16 (UPI) \u2014 Joe Biden met Xi Jinping for the last time as president on Saturday.\n\n"
             "(WASHINGTON) -- Donald Trump met Volodymyr Zelensky in the Oval Office on Friday.\n\n"
-            "See 3 more photos World leaders typically play nice for the cameras in the Oval Office.")
+            "See 3 more photos World leaders typically play nice for the cameras in the Oval Office.\n\n"
+            "VLADIVOSTOK, Russia, Sept 13 (Reuters) \u2013 Vladimir Putin said Russia would help build satellites.")
     body, _ = clean_text(text, "Modi meets Putin")
     assert body.split("\n\n") == ["Prime Minister Narendra Modi was accorded a warm welcome.",
                                   "Yesterday, Gina Raimondo met Wang Wentao in Beijing.",
@@ -132,7 +133,8 @@ def test_wire_datelines_with_an_agency_in_brackets_or_slashes_are_stripped():
                                   "Vladimir Putin and Narendra Modi held phone talks on Monday.",
                                   "Joe Biden met Xi Jinping for the last time as president on Saturday.",
                                   "Donald Trump met Volodymyr Zelensky in the Oval Office on Friday.",
-                                  "World leaders typically play nice for the cameras in the Oval Office."]
+                                  "World leaders typically play nice for the cameras in the Oval Office.",
+                                  "Vladimir Putin said Russia would help build satellites."]
 
 
 def test_a_paragraph_of_prose_shown_twice_is_kept_once_a_repeated_caption_not_at_all():
