@@ -265,7 +265,7 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
         # other event's: the published date is the better guess, when there is one
         if not unit.cue and (published is not None and named < len(wanted) or not named):
             continue
-        rank = (unit.cue and named > 0, named, -position)
+        rank = ((unit.cue or _told(unit, wanted)) and named > 0, named, -position)
         if best is not None and rank[:2] <= best[0][:2]:
             continue
         cues = [m.span() for m in cue.finditer(unit.text)]
@@ -286,6 +286,16 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     if best is not None:
         return best[1], True
     return published, False
+
+
+_TOLD = re.compile(r"\s+(?:\w+ly\s+)?(?:told|tells)\s+(?:[\w’'.-]+\s+){0,4}")
+
+
+def _told(unit: Unit, wanted: set[str]) -> bool:
+    """One principal tells the other something in the sentence ("Raimondo told Chinese Premier Li Qiang on
+    Tuesday …"): their encounter, as much as a sentence with a meeting word."""
+    named = [m for m in unit.people if m.name in wanted]
+    return any(a.name != b.name and _TOLD.fullmatch(unit.text, a.end, b.start) for a, b in zip(named, named[1:]))
 
 
 def _remarks_day(before: list[Unit], wanted: set[str], published: date | None) -> list[DateRef]:

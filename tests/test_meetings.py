@@ -345,6 +345,16 @@ def test_the_day_of_the_remarks_and_a_date_with_its_number_over_a_weekday_alone(
     assert [read_article(a).date for a in (remarks, numbered)] == [date(2023, 8, 22), date(2023, 1, 9)]
 
 
+def test_one_principal_telling_the_other_dates_the_meeting_like_a_meeting_sentence():
+    # the later sentence has a meeting word and names both, but its Monday is another meeting's
+    a = art("a", "Raimondo stresses ties with China's premier",
+            "Commerce Secretary Gina Raimondo told Chinese Premier Li Qiang on Tuesday the US wants to maintain "
+            "economic ties with Beijing.\n\n"
+            "Along with Premier Li, Raimondo attended a four-hour bilateral meeting with Wang Wentao on Monday.",
+            date(2023, 8, 29))
+    assert read_article(a).date == date(2023, 8, 29)
+
+
 def test_an_article_recalling_an_earlier_meeting_reports_none():
     opinion = art("op", "Opinion: America's China policy needs a reset", "When Joe Biden met Xi Jinping in Bali "
                   "in 2022, both men promised to put a floor under the relationship. That floor has cracked.",
