@@ -58,6 +58,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         "background": re.compile(cfg["background"], re.I),
         "between": re.compile(cfg["between"], re.I),
+        # "Biden and Xi", "Biden and his Brazilian colleague Lula"
+        "pair_join": re.compile(rf" (?:and|&) (?:(?:his|her|their) (?:[\w-]+ ){{0,2}}"
+                                rf"(?:{words(cfg['pair_nouns'])}) )?"),
+        "told": re.compile(rf"\s+(?:\w+ly\s+)?(?:{words(cfg['addressed_verbs'])})\s+(?:[\w’'.-]+\s+){{0,4}}"),
         "counterpart": re.compile(cfg["counterpart"], re.I),
         "owner": re.compile(rf"(?:['’]s\b|\s+(?:{words(cfg['modifier_nouns'])})\b)", re.I),
         **{f"remote {mode}": standalone(how["cues"], fold_case=True) for mode, how in cfg["remote"].items()},
@@ -156,12 +160,11 @@ def _paired(unit: Unit) -> set[str]:
     "between" ("a possible summit between Biden and Xi"): `between` weighs those, when the meeting is no
     hypothetical one."""
     return {m.name for a, b in zip(unit.people, unit.people[1:]) if a.name != b.name
-            and _PAIR_JOIN.fullmatch(unit.text, a.end, b.start) and not _BETWEEN_BEFORE.search(unit.text, 0, a.start)
+            and _patterns()["pair_join"].fullmatch(unit.text, a.end, b.start)
+            and not _BETWEEN_BEFORE.search(unit.text, 0, a.start)
             for m in (a, b)}
 
 
-# "Biden and Xi", "Biden and his Brazilian colleague Lula"
-_PAIR_JOIN = re.compile(r" (?:and|&) (?:(?:his|her|their) (?:[\w-]+ ){0,2}(?:counterpart|colleague|host|guest) )?")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 
@@ -288,14 +291,12 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
     return published, False
 
 
-_TOLD = re.compile(r"\s+(?:\w+ly\s+)?(?:told|tells)\s+(?:[\w’'.-]+\s+){0,4}")
-
-
 def _told(unit: Unit, wanted: set[str]) -> bool:
     """One principal tells the other something in the sentence ("Raimondo told Chinese Premier Li Qiang on
     Tuesday …"): their encounter, as much as a sentence with a meeting word."""
     named = [m for m in unit.people if m.name in wanted]
-    return any(a.name != b.name and _TOLD.fullmatch(unit.text, a.end, b.start) for a, b in zip(named, named[1:]))
+    told = _patterns()["told"]
+    return any(a.name != b.name and told.fullmatch(unit.text, a.end, b.start) for a, b in zip(named, named[1:]))
 
 
 def _remarks_day(before: list[Unit], wanted: set[str], published: date | None) -> list[DateRef]:

@@ -228,7 +228,9 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         found.append(Mention(owner[m.group()], m.start(), m.end(), m.group(), True))
         pos = m.end()
-    return _surnames_of_the_named(sorted(found + _capitals_named(text, found), key=lambda m: m.start))
+    if capitals := _capitals_named(text, found):
+        found = sorted(found + capitals, key=lambda m: m.start)
+    return _surnames_of_the_named(found)
 
 
 _CAPITALS = re.compile(r"(?<![\w’'-])[A-Z][A-Z’'.-]+(?:[^\S\n]+[A-Z][A-Z’'.-]+)+(?![\w’'-])")

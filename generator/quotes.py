@@ -121,6 +121,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
         "words_of": re.compile(c["words_of"], re.I),
+        "first_person": re.compile(rf"\b(?:{'|'.join(map(re.escape, c['first_person']))})\b"),
         # a staff word before the one it speaks for ("a spokesperson for Pompeo", "an aide close to Kim")
         "staff_of": re.compile(rf"([\w.-]+)\s+(?:{alternation(c['staff_links'])})\s+(?:the\s+)?$"),
         # between a subject and whom it names (`_staff_of`)
@@ -788,14 +789,16 @@ def _before_attribution(body: str, at: int, sentence: tuple[int, int], refs: lis
     # not a cue inside an aside ("Austin, asked about the meeting, said: …"); the comma that introduces the
     # quotation closes none ("Later, the minister said, “…”")
     cues = list(p["cue"].finditer(p["relative"].sub(_blank, re.sub(r",\s*$", _blank, head))))
-    # "…,” Mattis told the president, as reported by the Washington Post, “…”: an aside relays, it does not speak
+    # "…,” Mattis told the president, as reported by the Washington Post, “…”: an aside relays, it does not
+    # speak
     cues = [c for c in cues if not (c.group().casefold() in _word_sets()["relaying"]
                                     and _AS_BEFORE.search(head, 0, c.start()))]
     if not cues:  # "Trump was unequivocal: “…”": the subject of a clause the colon opens onto the quotation
         # "Putin was “delighted that our relations …”": his words when they speak in the first person (not
         # "Biden was “candid and direct”": someone else's word for him)
         copula = _COPULA_END.search(head)
-        if copula is not None and _FIRST_PERSON.search(next((body[q.start:q.end] for q in spans if q.open == at), "")):
+        words = next((body[q.start:q.end] for q in spans if q.open == at), "")
+        if copula is not None and p["first_person"].search(words):
             near = [r for r in _refs_in(refs, start, start + copula.start(), spans)
                     if not body[r.end:start + copula.start()].strip()]
             if near and near[-1].kind in ("person", "description"):
@@ -847,7 +850,6 @@ _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.I)
 _COPULA_END = re.compile(r"\b(was|is)\s*$")
 _WHO_AFTER = re.compile(r",\s+who\s")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s+")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 _AS_BEFORE = re.compile(r"\bas\s+$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(\S.{0,60}?)\s+as\s*$")
 _STAFF_BEFORE = re.compile(r"\b(?:his|her|their|its|an?|the)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s*$", re.I)
@@ -1087,8 +1089,8 @@ def extract_quotes(article: Article) -> list[Quote]:
 
 def _share_closing(body: str, sentence: tuple[int, int], spans: list[Span],
                    speaker_of: dict[int, tuple[str | None, str | None]]) -> None:
-    """"The meeting is “…” and a chance to insist Beijing “…,” Psaki said.": the attribution after the sentence's
-    last quotation is also that of the earlier ones that have none."""
+    """"The meeting is “…” and a chance to insist Beijing “…,” Psaki said.": the attribution after the
+    sentence's last quotation is also that of the earlier ones that have none."""
     inside = [i for i, s in enumerate(spans) if sentence[0] <= s.open < sentence[1]]
     last = inside[-1] if inside else None
     if last is None or not speaker_of[last][0] \
