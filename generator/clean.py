@@ -21,6 +21,7 @@ class Rules:
     strip: tuple[re.Pattern, ...]
     any_strip: re.Pattern  # any of `strip`: a line none matches (most) is not tried against each
     strip_suffix: tuple[re.Pattern, ...]
+    end_credit: re.Pattern
     min_words: int
     sentence_end: re.Pattern
     long_line_words: int
@@ -48,6 +49,7 @@ def rules() -> Rules:
         strip=tuple(re.compile(p) for p in data["strip_prefix"]),
         any_strip=re.compile("|".join(f"(?:{p})" for p in data["strip_prefix"])),
         strip_suffix=tuple(re.compile(p) for p in data["strip_suffix"]),
+        end_credit=re.compile(data["end_credit"]),
         min_words=int(data["min_words"]),
         sentence_end=re.compile(data["sentence_end"]),
         long_line_words=int(data["long_line_words"]),
@@ -147,6 +149,9 @@ def clean_text(text: str, title: str) -> tuple[str, tuple[str, ...]]:
     lines = [" ".join(line.split()) for line in _WRAPPED.sub(" ", text).splitlines()]
     for pattern in r.strip_suffix:
         lines = [pattern.sub("", line) for line in lines]
+    last = max((i for i, line in enumerate(lines) if line), default=None)
+    if last is not None:
+        lines[last] = r.end_credit.sub("", lines[last])
     lines = joined_lead_ins(lines, r)
     junk = junk_lines(lines, title, r)
     kept, removed = [], []

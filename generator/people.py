@@ -86,11 +86,15 @@ class DescriptionForms:
         return list(dict.fromkeys([description] + [f"{m} {r}" for r in roles for m in markers]))
 
 
-def _person(entry: dict, organisation: bool, surname_titles: list[str], forms: DescriptionForms) -> Person:
+def _person(entry: dict, organisation: bool, surname_titles: list[str], forms: DescriptionForms,
+            family_first: frozenset[str] = frozenset()) -> Person:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ConfigError(f"people.yml: every entry needs a `name` (got {entry!r})")
     aliases = [name, *entry.get("aliases", [])]
+    given, _, family = name.rpartition(" ")
+    if entry.get("country") in family_first and given and family == entry.get("surname"):
+        aliases.append(f"{family} {given}")  # "Kishida Fumio"
     if not organisation:
         aliases += [v for a in aliases for v in _spellings(a)]
     for key in ("surname", "surname_alone"):
@@ -136,7 +140,8 @@ def parse_gazetteer(data: dict) -> tuple[Person, ...]:
     """The people and organisations of `people.yml`; every way of writing a name (name, alias, surname forms)
     must belong to one entry only, or a text naming it would be given to whichever came first."""
     titles, forms = data.get("surname_titles", []), DescriptionForms.of(data)
-    people = [_person(e, False, titles, forms) for e in data.get("people", [])]
+    family_first = frozenset(data.get("written_family_first") or ())
+    people = [_person(e, False, titles, forms, family_first) for e in data.get("people", [])]
     people += [_person(e, True, titles, forms) for e in data.get("organisations", [])]
     owner: dict[str, str] = {}
     clashes = []

@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "quoted_as": re.compile(r"\b(?:quoted|paraphrased|cited)\s+(?!by\b)(.{1,80}?)\s+as\s+(?:having\s+)?"
                                 r"(?:saying|telling|said|told)\b", re.I),
         "was_quoted": re.compile(r"\b(?:was|were|is|has\s+been)\s+quoted\s+(?:by\s+[^,]{1,60}\s+)?as\s+"
-                                 r"(?:having\s+)?(?:saying|said)\b", re.I),
+                                 r"(?:having\s+)?(?:saying|said|telling|told)\b", re.I),
         "unnamed": re.compile(c["unnamed_speaker"], re.I),
         "pronoun": re.compile(
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
@@ -108,6 +108,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*|,\s+(?:a|an|the)\s[^;:\"“”]"
                                 rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
+        # between a subject and its verb: spaces and adverbs ("He also", "Xi later")
+        "subject_gap": re.compile(rf"\s*(?:(?:{alternation(c['adverbs'])}|\w+ly)\s+)*", re.I),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\b(?:and|but)\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
@@ -696,6 +698,11 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
         named = _refs_in(refs, pos + lead.end() + quoted.start(1), pos + lead.end() + quoted.end(1), spans)
         if named:
             return True, _resolve(named[0], state), "quoted"
+    was = _patterns()["was_quoted"].search(before + cue.group())
+    if was:  # "“…,” Scholz was quoted by the Associated Press as telling the press": the one quoted
+        named = _refs_in(refs, pos + lead.end(), pos + lead.end() + was.start(), spans)
+        if named and _close_by(body[pos + lead.end():named[0].start]):
+            return True, _resolve(named[0], state), "quoted"
     if not before.strip():  # ", said X" (not ", praised X": a verb that puts its subject after it)
         if cue.group().casefold() not in _word_sets()["inverted"]:
             return False, None, None
@@ -1073,7 +1080,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if (turn := _turned_to(body, sentence, refs, spans)) is not None:
             subject = _resolve(turn, state) or subject
         unknown = subject is None and _unknown_subject(body, sentence, spans)
-        _advance(state, body, sentence, refs, spans, subject, paragraph, unknown)
+        _advance(state, body, sentence, refs, spans, subject, paragraph, unknown, quoted)
     for i in range(len(spans) - 2, -1, -1):  # a quotation running over paragraphs: attributed at its end
         if spans[i].continued and not speaker_of.get(i, (None, None))[0] and speaker_of.get(i + 1, (None, None))[0]:
             speaker_of[i] = speaker_of[i + 1]
@@ -1125,6 +1132,9 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
         return according, "according to"
     if before is not None:
         return before
+    opening = _opening_cue(body, span, sentence[0], refs, spans, state)
+    if opening:
+        return opening
     previous = done.get(i - 1) if i else None
     same_paragraph = i and spans[i - 1].paragraph == span.paragraph
     if previous and previous[0] and (same_paragraph or spans[i - 1].continued):
@@ -1153,6 +1163,21 @@ def _attribute(body: str, i: int, spans: list[Span], sentence: tuple[int, int], 
     return None, None
 
 
+def _opening_cue(body: str, span: Span, start: int, refs: list[Ref], spans: list[Span],
+                 state: _State) -> tuple[str, str] | None:
+    """"He also “welcomed the recent agreement …”": a quotation that opens with its cue verb is the words of the
+    subject right before it (when nothing else attributes it: not "Trump “thanked Xi …,” NPR's Scott Horsley
+    reported")."""
+    words = body[span.start:span.end].split(maxsplit=1)
+    cue = words[0].casefold() if words else ""
+    if cue not in _word_sets()["cues"]:
+        return None
+    near = [r for r in _refs_in(refs, start, span.open, spans)
+            if _patterns()["subject_gap"].fullmatch(body, r.end, span.open)]
+    speaker = _resolve(near[-1], state) if near else None
+    return (speaker, cue) if speaker else None
+
+
 def _organisation_names(refs: list[Ref]) -> set[str]:
     return {r.name for r in refs if r.kind == "organisation" and r.name}
 
@@ -1165,9 +1190,11 @@ def _unknown_subject(body: str, sentence: tuple[int, int], spans: list[Span]) ->
 
 
 def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
-             subject: str | None, paragraph: int, unknown: bool) -> None:
+             subject: str | None, paragraph: int, unknown: bool, quoted: list[str]) -> None:
     """After a sentence: its subject becomes what "he"/"it" mean; its mentions become candidates. People
-    mentioned (not as subject) in a later paragraph than the subject's make "he"/"she" ambiguous."""
+    mentioned (not as subject) in a later paragraph than the subject's make "he"/"she" ambiguous. When the
+    subject is an organisation, the first person the sentence quotes is whom "he"/"she" mean ("The readout said
+    Dong told Hegseth that … “…”. He said …")."""
     for r in _refs_in(refs, *sentence, spans):
         name = _resolve(r, state) if r.kind not in ("pronoun-person", "pronoun-organisation") else None
         if not name:
@@ -1181,8 +1208,13 @@ def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref
                 state.rivals |= {name}
     if subject:
         person = by_name().get(subject)
-        if person and person.organisation or subject in _organisation_names(refs):
+        organisations = _organisation_names(refs)
+        if person and person.organisation or subject in organisations:
             state.organisation = subject
+            speaker = next((q for q in quoted if q not in organisations
+                            and not (q in by_name() and by_name()[q].organisation)), None)
+            if speaker:
+                state.person, state.person_paragraph, state.rivals = speaker, paragraph, frozenset()
         else:
             state.person, state.person_paragraph, state.rivals = subject, paragraph, frozenset()
     elif unknown:

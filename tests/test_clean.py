@@ -245,3 +245,14 @@ def test_a_sentence_opening_with_words_and_a_dash_keeps_them():
 def test_a_dateline_with_the_place_before_a_full_date_is_stripped():
     text = "Hanoi, April 15, 2025 \u2014 Chinese President Xi Jinping on Monday met To Lam, the top leader of Vietnam."
     assert clean_text(text, "t")[0] == "Chinese President Xi Jinping on Monday met To Lam, the top leader of Vietnam."
+
+
+def test_an_agency_in_capitals_after_the_last_sentence_is_stripped_not_the_paragraph():
+    # the credit made the story's last line end without a full stop, and so look like a heading; a caption's
+    # credit earlier in the page still marks it as one
+    caption = "US President Joe Biden and Chinese President Xi Jinping meet at Filoli estate in Woodside, California. AP"
+    for credit in ("REUTERS", "AFP, BLOOMBERG"):
+        text = (f"{PROSE}\n\n{caption}\n\nThe minister said it was \u201cimportant that we have communication\u201d "
+                f"where differences arise. {credit}")
+        assert clean_text(text, "t")[0].split("\n\n") == [
+            PROSE, "The minister said it was \u201cimportant that we have communication\u201d where differences arise."]

@@ -279,3 +279,12 @@ def test_names_written_in_capitals_are_found_at_their_offsets():
     assert [(m.name, m.surface, text[m.start:m.end]) for m in find_mentions(text)] == [
         ("Penny Wong", "PENNY WONG", "PENNY WONG"), ("Wang Yi", "Wang Yi", "Wang Yi"),
         ("Xi Jinping", "XI JINPING", "XI JINPING"), ("Joe Biden", "BIDEN", "BIDEN")]
+
+
+def test_someone_of_a_country_written_family_name_first_is_also_known_so():
+    person, other = parse_gazetteer({"written_family_first": ["Japan"], "people": [
+        {"name": "Taro Yamada", "surname": "Yamada", "country": "Japan"},
+        {"name": "Jane Roe", "surname": "Roe", "country": "Canada"}]})
+    assert "Yamada Taro" in person.aliases and "Roe Jane" not in other.aliases
+    found = find_mentions("Prime Minister Kishida Fumio met President Xi Jinping in San Francisco.")
+    assert [(m.name, m.surface) for m in found] == [("Fumio Kishida", "Kishida Fumio"), ("Xi Jinping", "Xi Jinping")]

@@ -833,3 +833,27 @@ def test_a_readout_from_a_body_said_is_the_bodys():
             "\"The meeting was frank and productive,\" a readout from the Treasury Department said, adding that "
             "Yellen raised overcapacity.")
     assert [s for _, s in found(body, date(2024, 4, 7))] == ["Treasury Department"]
+
+
+def test_thanked_and_interrupted_are_cues_and_was_quoted_as_telling_is_the_one_quoted():
+    body = ("Cyril Ramaphosa met Donald Trump at the White House.\n\n"
+            "Ramaphosa thanked Trump \"for allowing your people to start discussions with us\" on trade.\n\n"
+            "Trump interrupted, \"The farmers over there are not Black.\"\n\n"
+            "\u201cIt is important for South Africa to exert its influence,\u201d Ramaphosa was quoted by the Associated "
+            "Press (AP) as telling the press after the meeting.")
+    assert [s for _, s in found(body, date(2025, 5, 21))] == ["Cyril Ramaphosa", "Donald Trump", "Cyril Ramaphosa"]
+
+
+def test_a_quotation_opening_with_its_cue_verb_is_the_subjects():
+    body = ("Narendra Modi met Xi Jinping in Kazan.\n\n"
+            "Modi underscored the importance of handling differences. He also \u201cwelcomed the recent agreement "
+            "for complete disengagement in the border areas.\u201d\n\n"
+            "Xi on Wednesday \u201cstressed that the two sides should remain partners,\u201d and the talks ended.")
+    assert [s for _, s in found(body, date(2024, 10, 23))] == ["Narendra Modi", "Xi Jinping"]
+
+
+def test_he_after_a_readout_quoting_someone_is_the_one_quoted():
+    body = ("The Chinese readout also said Dong Jun told Pete Hegseth that their departments \"should take concrete "
+            "actions to implement the consensus.\"\n\n"
+            "He said they should also \"strengthen policy-level dialogue to enhance trust\" between the militaries.")
+    assert [s for _, s in found(body, date(2025, 10, 31))] == ["Dong Jun", "Dong Jun"]
