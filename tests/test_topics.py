@@ -109,6 +109,18 @@ def test_exclusions_and_context():
     assert topics_in("China will issue visas to more American journalists.", tax) == ["people-to-people"]
 
 
+def test_russia_as_a_meeting_s_place_is_not_the_war_and_defence_talks_are_military_communication():
+    tax = load_taxonomy()
+    for place in ("Modi and Xi met in Kazan, Russia on Wednesday.", "The leaders met in Russia today.",
+                  "They met in the Russian city of Kazan.", "Kazan (Russia): Modi met Xi."):
+        assert topics_in(place, tax) == [], place
+    assert topics_in("Modi raised the war in Russia's neighbour, Ukraine.", tax) == ["russia-ukraine"]
+    assert topics_in("Xi and Modi discussed sanctions on Russia.", tax) == ["russia-ukraine"]
+    assert topics_in("It was a sign of improving defence communication between the two sides.", tax) == [
+        "military-communication"]
+    assert topics_in("Trump repeated false claims of a white genocide in South Africa.", tax) == ["human-rights"]
+
+
 def test_mention_spans_point_at_the_words():
     text = "Talks covered Taiwan."
     assert [(text[a:b], t) for a, b, t in find_topics(text, load_taxonomy())] == [("Taiwan", "taiwan")]
