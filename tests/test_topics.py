@@ -109,7 +109,7 @@ def test_exclusions_and_context():
     assert topics_in("China will issue visas to more American journalists.", tax) == ["people-to-people"]
 
 
-def test_russia_as_a_meeting_s_place_is_not_the_war_and_defence_talks_are_military_communication():
+def test_russia_as_a_meeting_s_place_is_not_the_war_and_defence_communication_is_military_communication():
     tax = load_taxonomy()
     for place in ("Modi and Xi met in Kazan, Russia on Wednesday.", "The leaders met in Russia today.",
                   "They met in the Russian city of Kazan.", "Kazan (Russia): Modi met Xi."):
@@ -118,7 +118,7 @@ def test_russia_as_a_meeting_s_place_is_not_the_war_and_defence_talks_are_milita
     assert topics_in("Xi and Modi discussed sanctions on Russia.", tax) == ["russia-ukraine"]
     assert topics_in("It was a sign of improving defence communication between the two sides.", tax) == [
         "military-communication"]
-    assert topics_in("Trump repeated false claims of a white genocide in South Africa.", tax) == ["human-rights"]
+    assert topics_in("Defence cooperation, including talks over 40 F-16s, was a priority.", tax) == []
 
 
 def test_mention_spans_point_at_the_words():
