@@ -99,7 +99,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:{alternation(c['pronouns']['person'] + c['pronouns']['organisation'])})\b", re.I),
         "orgdesc": re.compile(rf"\b(?:{alternation(c['organisation_descriptions'])})\b", re.I),
         "orgphrase": re.compile(c["organisation_phrase"]),
-        "roledesc": re.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,3}}?({alternation(c['role_descriptions'])})\b", re.I),
+        # (up to three words before the role, within one sentence: "the U.S. president", not "the world.\n\nThe
+        # Russian president")
+        "roledesc": re.compile(rf"\bthe[ \t]+(?:(?:[\w-]+|(?:\w\.)+)[ \t]+){{0,3}}?"
+                               rf"({alternation(c['role_descriptions'])})\b", re.I),
         # an aside between a subject and its verb: "Trump, who met Xi, said", "Austin, asked about it, said"
         "relative": re.compile(c["aside"]),
         # "Jane Roe, a professor at X University, said": an appositive may stand between a name and its cue (one

@@ -857,3 +857,13 @@ def test_he_after_a_readout_quoting_someone_is_the_one_quoted():
             "actions to implement the consensus.\"\n\n"
             "He said they should also \"strengthen policy-level dialogue to enhance trust\" between the militaries.")
     assert [s for _, s in found(body, date(2025, 10, 31))] == ["Dong Jun", "Dong Jun"]
+
+
+def test_a_role_description_does_not_reach_back_over_a_sentence_end():
+    # "the world.\n\nThe Russian president" had been read as one role description, longer than (and so winning
+    # over) "The Russian president"
+    body = ("Vladimir Putin met Xi Jinping in Beijing on Thursday.\n\n"
+            "Ties are a \u201cmodel of relations between large powers\u201d, the Chinese president stated, adding that "
+            "this cooperation is in the best interests of the world.\n\n"
+            "The Russian president agreed, saying, \u201cour cooperation is one of the main stabilizing factors\u201d.")
+    assert [s for _, s in found(body, date(2024, 5, 16))] == ["Xi Jinping", "Vladimir Putin"]
