@@ -630,6 +630,8 @@ def _is_subject(ref: Ref, body: str, sentence_start: int, spans: list[Span]) -> 
         return False
     start = max(sentence_start, ref.start - 20)
     before = re.findall(r"[\w’']+", _mask(body, spans, start, ref.start).casefold())
+    if start == sentence_start and len(before) == 1 and before[0] in ("and", "or"):
+        return True  # "And Rubio said …": the conjunction opens the sentence, it joins no object to the name
     return not (before and before[-1] in _word_sets()["object"])
 
 

@@ -867,3 +867,10 @@ def test_a_role_description_does_not_reach_back_over_a_sentence_end():
             "this cooperation is in the best interests of the world.\n\n"
             "The Russian president agreed, saying, \u201cour cooperation is one of the main stabilizing factors\u201d.")
     assert [s for _, s in found(body, date(2024, 5, 16))] == ["Xi Jinping", "Vladimir Putin"]
+
+
+def test_a_name_after_and_opening_the_sentence_is_its_subject():
+    body = ("Marco Rubio met Wang Yi in Kuala Lumpur on Friday.\n\n"
+            "And Rubio said the odds of Trump meeting Chinese President Xi Jinping were high.\n\n"
+            "\u201cWe\u2019re two big, powerful countries, and there are always going to be issues,\u201d he told reporters.")
+    assert [s for _, s in found(body, date(2025, 7, 11))] == ["Marco Rubio"]
