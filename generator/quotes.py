@@ -126,6 +126,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # what follows a nickname quoted inside a name: the rest of the name ("“Lula” da Silva")
         "nickname_after": re.compile(rf"\s+(?:(?:{alternation(c['name_particles'])})\s+)?[A-Z]"),
         "words_of": re.compile(c["words_of"], re.I),
+        "words_owned": re.compile(c["words_owned"]),
         "first_person": re.compile(rf"\b(?:{'|'.join(map(re.escape, c['first_person']))})\b"),
         # a staff word before the one it speaks for ("a spokesperson for Pompeo", "an aide close to Kim")
         "staff_of": re.compile(rf"([\w.-]+)\s+(?:{alternation(c['staff_links'])})\s+(?:the\s+)?$"),
@@ -693,6 +694,11 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
                        state: _State) -> tuple[bool, str | None, str | None]:
     """Read "X said" / "said X" (X: a name, pronoun, description or unnamed source) in body[pos:end]."""
     tail = body[pos:end]
+    owned = _patterns()["words_owned"].match(tail)
+    if owned:  # "“…,” were Xi's first words"
+        named = _refs_in(refs, pos + owned.start(1), pos + owned.end(1), spans)
+        if named:
+            return True, _resolve(named[-1], state), "said"
     lead = re.match(r"[\s,;—–-]*", tail)
     cue = _patterns()["cue"].search(tail, lead.end())
     if not cue:

@@ -874,3 +874,11 @@ def test_a_name_after_and_opening_the_sentence_is_its_subject():
             "And Rubio said the odds of Trump meeting Chinese President Xi Jinping were high.\n\n"
             "\u201cWe\u2019re two big, powerful countries, and there are always going to be issues,\u201d he told reporters.")
     assert [s for _, s in found(body, date(2025, 7, 11))] == ["Marco Rubio"]
+
+
+def test_a_quotation_given_as_someones_words_is_theirs():
+    body = ("Xi Jinping met Pedro S\u00e1nchez in Beijing.\n\n"
+            "The Chinese president thanked his counterpart. \"I am very pleased to meet with you,\" were Xi's first "
+            "words at the start of the meeting. \"This is your third visit in three years.\"\n\n"
+            "\u201cWe will not back down on this,\u201d was the Spanish prime minister\u2019s reply.")
+    assert [s for _, s in found(body, date(2025, 4, 11))] == ["Xi Jinping", "Xi Jinping", "Pedro S\u00e1nchez"]
