@@ -588,11 +588,11 @@ def test_ministries_the_gazetteer_does_not_list_are_speakers_as_written():
             "\u201cThe meeting gave the two ministers an opportunity to review the situation,\u201d India\u2019s "
             "external affairs ministry said in a press statement.\n\n"
             "\u201cBoth sides must fully abide by the agreements reached in the past,\u201d it said.\n\n"
-            "Russia's Foreign Ministry said in a statement that \"the sides agreed to continue the dialogue.\"\n\n"
+            "Japan's Foreign Ministry said in a statement that \"the sides agreed to continue the dialogue.\"\n\n"
             "\"We are not going to be lectured by anyone,\" Netanyahu's office said.")
     assert [s for _, s in found(body, date(2024, 7, 26))] == [
         "India\u2019s external affairs ministry", "India\u2019s external affairs ministry",
-        "Russia's Foreign Ministry", "Netanyahu's office"]
+        "Japan's Foreign Ministry", "Netanyahu's office"]
 
 
 def test_the_treasury_and_the_department_of_state_and_a_statement_that_reads():
@@ -882,3 +882,10 @@ def test_a_quotation_given_as_someones_words_is_theirs():
             "words at the start of the meeting. \"This is your third visit in three years.\"\n\n"
             "\u201cWe will not back down on this,\u201d was the Spanish prime minister\u2019s reply.")
     assert [s for _, s in found(body, date(2025, 4, 11))] == ["Xi Jinping", "Xi Jinping", "Pedro S\u00e1nchez"]
+
+
+def test_russia_s_foreign_ministry_is_the_russian_foreign_ministry():
+    body = ("Marco Rubio met Sergei Lavrov in Riyadh.\n\n"
+            "Russia's foreign ministry said that \"a simple refusal to accept Ukraine into NATO is not enough.\"\n\n"
+            "\u201cThe two sides will stay in touch on this,\u201d the Russian Ministry of Foreign Affairs said.")
+    assert [s for _, s in found(body, date(2025, 2, 18))] == ["Russian Foreign Ministry", "Russian Foreign Ministry"]
