@@ -45,7 +45,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": standalone(cfg["cues"], fold_case=True),
         "met": standalone(cfg["sibling_cues"], fold_case=True),
         "preview": re.compile(rf"\b(?:{words(cfg['preview'])})\b", re.I),
-        "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:\w+\s+){{0,3}}$", re.I),
+        "passing": re.compile(rf"(?:{words(cfg['passing'])})\s*(?:[\w.’'-]+\s+){{0,3}}$", re.I),
         "duration": re.compile(
             rf"\b(?:(?P<q>{words(dur['qualifiers'])})\s+)?(?P<a>{num})[\s-]+(?P<u>hour|minute)s?(?:-long)?"
             rf"(?:\s+and\s+(?P<b>{num})\s+minutes?)?\b", re.I),
@@ -443,6 +443,13 @@ def _countries_named(lead: str) -> set[str]:
     return {names[m.group(1)] for m in pattern.finditer(lead)}
 
 
+def _city(name: str) -> str | None:
+    """The known city `name` is, written as a dateline writes it ("WASHINGTON", "Busan")."""
+    name = name.title() if name.isupper() else name
+    found = [p for p in find_places(name) if p.place.kind == "city" and (p.start, p.end) == (0, len(name))]
+    return found[0].place.name if found else None
+
+
 def dateline_city(text: str) -> str | None:
     """The known city of the dateline that opens the story ("WOODSIDE, Calif. (AP) —", "MOSCOW, Aug. 28 (Xinhua)
     --"; cleaning strips it from the body): where the reporter was, most often where the meeting was (it is no
@@ -453,11 +460,10 @@ def dateline_city(text: str) -> str | None:
         m = _patterns()["dateline"].match(line.strip())
         if m is None:
             continue
-        name = m.group("place") or m.group("place_after")
-        name = name.title() if name.isupper() else name
-        found = [p for p in find_places(name) if p.place.kind == "city" and (p.start, p.end) == (0, len(name))]
-        if found:
-            return found[0].place.name
+        names = [m.group("place") or m.group("place_after"), *(m.group("others") or "").split("/")[1:]]
+        cities = [_city(n.strip()) for n in names]
+        if cities[0] is not None:
+            return cities[0] if all(c is None for c in cities[1:]) else None
     return None
 
 

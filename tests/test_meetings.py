@@ -399,6 +399,7 @@ def test_a_city_after_a_description_of_it_is_the_place():
     ("November 6, 2023, Beijing – ", "Beijing"),
     ("Skip to content\nNEW DELHI, Dec 5 (Reuters) - ", "New Delhi"),
     ("Chinese President Xi Jinping — ", None),  # not a city
+    ("WASHINGTON/BEIJING — ", None),  # a story filed from two cities: neither is where the meeting was
 ])
 def test_the_dateline_city_is_a_weak_vote_for_the_place(opening, city):
     body = opening + "Donald Trump and Xi Jinping held talks on Friday."
@@ -469,6 +470,16 @@ def test_people_named_in_passing_possessives_or_a_hypothetical_meeting_are_not_p
             "a potential meeting between Donald Trump and Vladimir Putin.\n\n"
             "Sergei Lavrov said the meeting with Rubio was useful.", date(2025, 2, 18))
     assert set(read_article(a).principals) == {"Marco Rubio", "Sergei Lavrov"}
+
+
+def test_someone_named_with_an_abbreviated_country_after_since_is_named_in_passing():
+    # "since U.S. President Joe Biden took office": the dots of "U.S." had hidden the "since" before the name
+    a = art("a", "US, China military leaders meet at Singapore dialogue",
+            "U.S. and Chinese military leaders held talks Friday, for the first time since U.S. President Joe Biden "
+            "took office.\n\n"
+            "U.S. Defense Secretary Lloyd Austin and Chinese Minister of National Defense General Wei Fenghe met "
+            "face-to-face on the sidelines of the Shangri-La Dialogue.", date(2022, 6, 10))
+    assert set(read_article(a).principals) == {"Lloyd Austin", "Wei Fenghe"}
 
 
 def test_the_two_named_around_a_meeting_verb_are_the_principals():
