@@ -482,6 +482,17 @@ def test_someone_named_with_an_abbreviated_country_after_since_is_named_in_passi
     assert set(read_article(a).principals) == {"Lloyd Austin", "Wei Fenghe"}
 
 
+def test_sitting_alongside_someone_reports_a_meeting():
+    a = art("a", "Australia Will Get Submarines As PM Albanese Visits, Trump Says",
+            "US President Donald Trump said Australia would get nuclear-powered submarines and signed a deal on rare "
+            "earth minerals with Prime Minister Anthony Albanese.\n\n"
+            "\u201cThe submarines are really moving along,\u201d Trump told reporters as he sat alongside Albanese in "
+            "the cabinet room of the White House on Monday.", date(2025, 10, 21))
+    reading = read_article(a)
+    assert set(reading.principals) == {"Donald Trump", "Anthony Albanese"} and reading.reason is None
+    assert reading.date == date(2025, 10, 20)
+
+
 def test_the_two_named_around_a_meeting_verb_are_the_principals():
     # Trump is named in the headline and the lead's meeting sentences, as much as Xi; only Modi and Xi are named
     # on either side of "met"
