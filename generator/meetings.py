@@ -308,9 +308,18 @@ def _remarks_day(before: list[Unit], wanted: set[str], published: date | None) -
 
 
 def _days_near(text: str, published: date | None) -> list[DateRef]:
-    """The days `text` names, but those more than ten days from the publication (another event's)."""
-    return [ref for ref in find_dates(text, published)
-            if ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)]
+    """The days `text` names, but those more than ten days from the publication (another event's) and those of a
+    range ("the summit scheduled for September 4 to September 6", "September 4-6": an event of several days,
+    not one meeting's)."""
+    refs = find_dates(text, published)
+    ranged = {i for i, (a, b) in enumerate(zip(refs, refs[1:])) if _RANGE.fullmatch(text, a.end, b.start)}
+    ranged |= {i + 1 for i in ranged} | {i for i, ref in enumerate(refs) if _RANGE_IN.search(ref.text)}
+    return [ref for i, ref in enumerate(refs) if i not in ranged
+            and ref.precision == "day" and not (published and abs((ref.value - published).days) > 10)]
+
+
+_RANGE = re.compile(r"\s*(?:to|through|till|until|[-–—])\s*")
+_RANGE_IN = re.compile(r"\d\s*[-–—]\s*\d")
 
 
 def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:

@@ -493,6 +493,16 @@ def test_sitting_alongside_someone_reports_a_meeting():
     assert reading.date == date(2025, 10, 20)
 
 
+def test_the_days_of_a_range_are_another_events():
+    a = art("a", "Xi ready to work closely with Tinubu",
+            "Chinese President Xi Jinping met President Bola Tinubu at the Great Hall in Beijing.\n\n"
+            "The meeting precedes the summit of the Forum on China-Africa Cooperation scheduled for September 4 to "
+            "September 6 in Beijing.", date(2024, 9, 3))
+    assert read_article(a).date == date(2024, 9, 3)
+    b = art("b", a.title, a.body.replace("September 4 to September 6", "September 4-6"), date(2024, 9, 3))
+    assert read_article(b).date == date(2024, 9, 3)
+
+
 def test_the_two_named_around_a_meeting_verb_are_the_principals():
     # Trump is named in the headline and the lead's meeting sentences, as much as Xi; only Modi and Xi are named
     # on either side of "met"
