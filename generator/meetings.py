@@ -52,6 +52,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "pluperfect": re.compile(cfg["pluperfect"], re.I),
         "object_end": re.compile(cfg["sibling_object_end"]),
         "past_place": re.compile(cfg["past_place"], re.I),
+        "since_place": re.compile(cfg["since_place"], re.I),
         "since": re.compile(cfg["since"], re.I),
         "remarks": re.compile(cfg["remarks"], re.I),
         "dateline": re.compile(cfg["dateline"]["pattern"]),
@@ -421,7 +422,8 @@ def place_votes(article: Article, units: list[Unit]) -> dict[str, float]:
     for m in find_places(lead):
         if _ALTERNATIVE.match(lead, m.end):  # "a meeting in London or Beijing": somewhere it may happen
             continue
-        if pats["past_place"].search(lead, max(0, m.start - 30), min(len(lead), m.end + 30)):
+        if pats["past_place"].search(lead, max(0, m.start - 30), min(len(lead), m.end + 30)) \
+                or pats["since_place"].search(lead, max(0, m.start - 70), m.start):
             continue
         unit = units[bisect.bisect_right(starts, m.start) - 1]
         if not unit.cue and pats["cue"].search(unit.text):  # where a possible meeting may be

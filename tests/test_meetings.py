@@ -294,6 +294,16 @@ def test_a_possible_meeting_and_a_past_one_weigh_nothing():
     assert "Lima" in read_article(later).places
 
 
+def test_the_place_of_a_previous_encounter_or_one_since_which_is_no_vote():
+    a = art("a", "Zelenskyy, Trump speak in Rome in first meeting since Oval Office bust-up",
+            "Volodymyr Zelenskyy spoke with Donald Trump on Saturday morning in Rome in the two leaders\u2019 first "
+            "encounter since their disastrous meeting at the White House in February.", date(2025, 4, 26))
+    assert set(read_article(a).places) == {"Rome"}
+    b = art("b", "Wang Yi and Blinken meet", "In a meeting in Vientiane, Wang Yi and Antony Blinken reaffirmed their "
+            "commitment to dialogue, as agreed during the previous encounter in San Francisco.", date(2024, 7, 27))
+    assert set(read_article(b).places) == {"Vientiane"}
+
+
 def test_a_joint_news_conference_reports_a_meeting():
     a = art("a", "The President's News Conference With Prime Minister Fumio Kishida of Japan",
             "President Biden. Good afternoon. It is an honor to stand here with Prime Minister Kishida at the "
