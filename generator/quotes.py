@@ -112,6 +112,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                 rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
         # between a subject and its verb: spaces and adverbs ("He also", "Xi later")
+        "intro": re.compile(rf"(?:{alternation(c['intro_prepositions'])})\b[^,.;:“”\"]{{0,120}},"),
         "subject_gap": re.compile(rf"\s*(?:(?:{alternation(c['adverbs'])}|\w+ly)\s+)*", re.I),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\b(?:and|but)\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
@@ -626,8 +627,12 @@ def _role_holder(role: str, surface: str, state: _State) -> str | None:
 
 
 def _is_subject(ref: Ref, body: str, sentence_start: int, spans: list[Span]) -> bool:
-    """Not possessive ("Trump's vision") and not an object ("met with Xi", "between Xi and Trump")."""
+    """Not possessive ("Trump's vision"), not an object ("met with Xi", "between Xi and Trump") and not in a
+    phrase opening the sentence ("At a press conference with Putin, Orban said")."""
     if re.match(r"['’]s\b", body[ref.end:ref.end + 3]) or ref.surface.endswith(("'s", "’s")):
+        return False
+    intro = _patterns()["intro"].match(body, sentence_start)
+    if intro and ref.start < intro.end():
         return False
     start = max(sentence_start, ref.start - 20)
     before = re.findall(r"[\w’']+", _mask(body, spans, start, ref.start).casefold())

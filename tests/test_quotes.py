@@ -889,3 +889,11 @@ def test_russia_s_foreign_ministry_is_the_russian_foreign_ministry():
             "Russia's foreign ministry said that \"a simple refusal to accept Ukraine into NATO is not enough.\"\n\n"
             "\u201cThe two sides will stay in touch on this,\u201d the Russian Ministry of Foreign Affairs said.")
     assert [s for _, s in found(body, date(2025, 2, 18))] == ["Russian Foreign Ministry", "Russian Foreign Ministry"]
+
+
+def test_a_name_in_a_phrase_opening_the_sentence_is_not_its_subject():
+    body = ("At a press conference with Russian dictator Vladimir Putin, Hungarian Prime Minister Viktor Orban made "
+            "several statements about the war. In particular, he emphasized that the positions of Kyiv and Moscow "
+            "are \"very far from each other.\"\n\n"
+            "In Beijing, Xi Jinping said ties were \"at a new starting point for the future.\"")
+    assert [s for _, s in found(body, date(2024, 7, 5))] == ["Viktor Orb\u00e1n", "Xi Jinping"]
