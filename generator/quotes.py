@@ -118,7 +118,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "coordinated": re.compile(r"\b(?:and|but)\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
         "compound": re.compile(r"^\s*(?:and|&)\s+$", re.I),
         "new_clause": re.compile(r"(?:and|but|while|whereas)\s", re.I),
-        "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+(?:\w+ly\s+)?$"),
+        # (not a possessive: "China’s claims" is a noun, not a verb whose subject is China)
+        "capitalised_before": re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)(?<![’']s)\s+(?:\w+ly\s+)?$"),
         # "a seemingly exuberant Mr. Kim told", "a visibly angry Trump said", "a puzzled Ramaphosa asked": an
         # article, an adverb, a courtesy title or an adjective's ending, and a word describing the speaker (not "a
         # position Biden said he respects": none of them)

@@ -897,3 +897,16 @@ def test_a_name_in_a_phrase_opening_the_sentence_is_not_its_subject():
             "are \"very far from each other.\"\n\n"
             "In Beijing, Xi Jinping said ties were \"at a new starting point for the future.\"")
     assert [s for _, s in found(body, date(2024, 7, 5))] == ["Viktor Orb\u00e1n", "Xi Jinping"]
+
+
+def test_a_possessive_before_a_cue_noun_is_no_unknown_speaker_and_more_cue_verbs():
+    # "China’s claims" is a noun: "he" still means Sullivan, not someone unknown
+    body = ("Xi Jinping met Jake Sullivan in Beijing.\n\n"
+            "Sullivan, on his first trip to China, earlier met Wang Yi.\n\n"
+            "The two have grown at odds over issues such as China\u2019s claims over the South China Sea.\n\n"
+            "\u201cWe believe that competition does not have to lead to conflict,\u201d he told reporters.\n\n"
+            "Shortly before the meeting Blinken hit out at Beijing's \"escalatory and unlawful actions\" at sea.\n\n"
+            "Calling Putin an \"old friend\", Xi alluded to \"plans and arrangements for the next development.\"\n\n"
+            "\"I think our common objective is to build peace,\" he articulated.")
+    assert [s for _, s in found(body, date(2024, 8, 29))] == [
+        "Jake Sullivan", "Antony Blinken", "Xi Jinping", "Xi Jinping", "Xi Jinping"]
