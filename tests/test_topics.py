@@ -121,6 +121,14 @@ def test_russia_as_a_meeting_s_place_is_not_the_war_and_defence_communication_is
     assert topics_in("Defence cooperation, including talks over 40 F-16s, was a priority.", tax) == []
 
 
+def test_a_deal_for_a_country_s_minerals_is_no_export_control():
+    tax = load_taxonomy()
+    assert topics_in("Trump stressed the Critical Minerals and Rare-Earths Deal between the United States.", tax) == []
+    assert topics_in("The deal would have allowed the US access to Ukraine\u2019s rare earth minerals.", tax) == [
+        "russia-ukraine"]
+    assert topics_in("China agreed to pause its rare earth export controls.", tax) == ["technology-export-controls"]
+
+
 def test_mention_spans_point_at_the_words():
     text = "Talks covered Taiwan."
     assert [(text[a:b], t) for a, b, t in find_topics(text, load_taxonomy())] == [("Taiwan", "taiwan")]
