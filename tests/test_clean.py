@@ -256,3 +256,11 @@ def test_an_agency_in_capitals_after_the_last_sentence_is_stripped_not_the_parag
                 f"where differences arise. {credit}")
         assert clean_text(text, "t")[0].split("\n\n") == [
             PROSE, "The minister said it was \u201cimportant that we have communication\u201d where differences arise."]
+
+
+def test_a_dateline_with_its_dash_against_the_first_word_is_stripped():
+    text = ("Hong Kong CNN \u2014Chinese leader Xi Jinping met Jake Sullivan in Beijing on Thursday.\n\n"
+            "U.S.-China talks resumed on Monday in Geneva after a long pause between the two sides.")
+    assert clean_text(text, "t")[0].split("\n\n") == [
+        "Chinese leader Xi Jinping met Jake Sullivan in Beijing on Thursday.",
+        "U.S.-China talks resumed on Monday in Geneva after a long pause between the two sides."]
