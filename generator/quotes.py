@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .model import Article, MeetingQuote, Quote
 from .people import (Beside, Person, by_name, country_named, country_of, description_variants, elsewhere,
@@ -499,7 +500,22 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
             if not taken.overlaps(ref):
                 found.append(ref)
                 taken.add(ref)
+    # a family name mistyped by one letter ("Ramphosa said:" after "Cyril Ramaphosa"), when it is long enough
+    # that one letter does not make another name
+    mistyped = [t for t, names in owners.items() if len(names) == 1 and len(t) >= _MISTYPED_MIN
+                and len(sharers.get(t, ())) <= 1]
+    if mistyped:
+        for m in _CAPITALISED_WORD.finditer(body):
+            near = [t for t in mistyped if Levenshtein.distance(m.group(), t, score_cutoff=1) == 1]
+            ref = Ref(m.start(), m.end(), "person", next(iter(owners[near[0]])), m.group()) if len(near) == 1 else None
+            if ref and not taken.overlaps(ref):
+                found.append(ref)
+                taken.add(ref)
     return found
+
+
+_MISTYPED_MIN = 7  # letters of a family name below which a one-letter difference may be another name
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][a-z]{5,}(?![\w-])")
 
 
 def find_refs(body: str, on: date | None) -> list[Ref]:

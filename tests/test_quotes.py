@@ -910,3 +910,12 @@ def test_a_possessive_before_a_cue_noun_is_no_unknown_speaker_and_more_cue_verbs
             "\"I think our common objective is to build peace,\" he articulated.")
     assert [s for _, s in found(body, date(2024, 8, 29))] == [
         "Jake Sullivan", "Antony Blinken", "Xi Jinping", "Xi Jinping", "Xi Jinping"]
+
+
+def test_a_family_name_mistyped_by_one_letter_is_the_one_named_in_full():
+    body = ("President Cyril Ramaphosa met Xi Jinping in Pretoria.\n\n"
+            "China is the largest trading partner. Ramphosa said: \u201cOver the years, the relationship has been "
+            "steadily strengthened.\u201d\n\n"
+            "Joe Biden met Xi Jinping too. Bidem said: \u201cWe will keep talking to each other.\u201d")
+    # "Bidem" is too short a name to tell a typo from another name
+    assert [s for _, s in found(body, date(2023, 8, 22))] == ["Cyril Ramaphosa", None]
