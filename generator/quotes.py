@@ -112,8 +112,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue_after": re.compile(rf"\s*(?:,\s+[^,]{{1,{c['appositive_max_chars']}}},\s*|,\s+(?:a|an|the)\s[^;:\"“”]"
                                 rf"{{1,{c['appositive_max_chars']}}}?,\s*|,\s*)?(?:\w+ly\s+)?(?:{cue})"
                                 rf"(?![\w’'-])"),
-        # between a subject and its verb: spaces and adverbs ("He also", "Xi later")
+        # a phrase opening a sentence before its subject ("At a press conference with Putin,")
         "intro": re.compile(rf"(?:{alternation(c['intro_prepositions'])})\b[^,.;:“”\"]{{0,120}},"),
+        # between a subject and its verb: spaces and adverbs ("He also", "Xi later")
         "subject_gap": re.compile(rf"\s*(?:(?:{alternation(c['adverbs'])}|\w+ly)\s+)*", re.I),
         "passive": re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I),
         "coordinated": re.compile(r"\b(?:and|but)\s+(?:(?:also|then|has|have|had|\w+ly)\s+){0,2}$", re.I),
@@ -507,8 +508,10 @@ def _surname_refs(body: str, refs: list[Ref]) -> list[Ref]:
     if mistyped:
         for m in _CAPITALISED_WORD.finditer(body):
             near = [t for t in mistyped if Levenshtein.distance(m.group(), t, score_cutoff=1) == 1]
-            ref = Ref(m.start(), m.end(), "person", next(iter(owners[near[0]])), m.group()) if len(near) == 1 else None
-            if ref and not taken.overlaps(ref):
+            if len(near) != 1:
+                continue
+            ref = Ref(m.start(), m.end(), "person", next(iter(owners[near[0]])), m.group())
+            if not taken.overlaps(ref):
                 found.append(ref)
                 taken.add(ref)
     return found
