@@ -35,6 +35,8 @@ PROSE = "The two sides held candid talks in Beijing on Monday, officials said."
     "Our Standards: The Thomson Reuters Trust Principles.",
     "Your browser does not support the video tag.",
     "This video is not available in your region.",
+    "Prime Minister Sanae Takaichi, left, and Chinese President Xi Jinping shake hands ahead of their meeting.",
+    "Chinese President Xi Jinping, right and Spanish Prime Minister Pedro Sanchez, second left.",
 ])
 def test_junk_lines_removed(junk):
     body, removed = clean_text(f"{PROSE}\n\n{junk}\n\n{PROSE.replace('Monday', 'Tuesday')}", "A title")
