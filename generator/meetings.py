@@ -54,6 +54,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "past_place": re.compile(cfg["past_place"], re.I),
         "since_place": re.compile(cfg["since_place"], re.I),
         "since": re.compile(cfg["since"], re.I),
+        "other_event": re.compile(cfg["other_event"], re.I),
         "remarks": re.compile(cfg["remarks"], re.I),
         "dateline": re.compile(cfg["dateline"]["pattern"]),
         "hypothetical": re.compile(rf"\b(?:{words(cfg['hypothetical'])})\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -274,7 +275,8 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
             continue
         cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in _days_near(unit.text, published)
-                if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))]
+                if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))
+                and not _after_opener("other_event", unit.text, ref.start, cues)]
         # "Xi on Tuesday said … Xi made the remarks in a meeting with Ramaphosa after arriving on Monday": the
         # remarks' day
         said = _remarks_day(units[:position], wanted, published) if _patterns()["remarks"].search(unit.text) else []
@@ -327,7 +329,12 @@ def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
     """The date at `at` follows "since" with no meeting cue between ("their first meeting since the president
     visited Israel after the attack on October 7, 2023"): an earlier day the meeting is measured from (a date
     with numbers: "his fifth call since taking office with his counterpart on Thursday" is the call's)."""
-    return any(not any(m.end() <= c < at for c, _ in cues) for m in _patterns()["since"].finditer(sentence, 0, at))
+    return _after_opener("since", sentence, at, cues)
+
+
+def _after_opener(pattern: str, sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
+    """Position `at` follows a match of `pattern` (meetings.yml) with no meeting cue between."""
+    return any(not any(m.end() <= c < at for c, _ in cues) for m in _patterns()[pattern].finditer(sentence, 0, at))
 
 
 def recalled(units: list[Unit], principals: tuple[str, ...], published: date | None,

@@ -513,6 +513,21 @@ def test_the_days_of_a_range_are_another_events():
     assert read_article(b).date == date(2024, 9, 3)
 
 
+def test_a_day_in_a_clause_about_another_event_is_not_the_meetings():
+    a = art("a", "Trump and Starmer meet at White House",
+            "Keir Starmer is the second European leader to meet Donald Trump this week after French President "
+            "Emmanuel Macron came to the White House on Monday.", date(2025, 2, 27))
+    assert read_article(a).date == date(2025, 2, 27)
+    b = art("b", "Xi and Obama hold talks",
+            "Xi Jinping held a ceremony to welcome Barack Obama, who arrived in Beijing Monday to attend the "
+            "summit, before their talks on Wednesday.", date(2014, 11, 12))
+    assert read_article(b).date == date(2014, 11, 12)
+    # a meeting word in the clause keeps its day: "Trump, who met Xi on Thursday, said"
+    c = art("c", "Trump says talks went well", "Donald Trump, who met Xi Jinping on Thursday, said the talks "
+            "went well.", date(2025, 10, 31))
+    assert read_article(c).date == date(2025, 10, 30)
+
+
 def test_the_two_named_around_a_meeting_verb_are_the_principals():
     # Trump is named in the headline and the lead's meeting sentences, as much as Xi; only Modi and Xi are named
     # on either side of "met"
