@@ -126,6 +126,7 @@ def test_a_deal_for_a_country_s_minerals_is_no_export_control():
     assert topics_in("Trump stressed the Critical Minerals and Rare-Earths Deal between the United States.", tax) == []
     assert topics_in("The deal would have allowed the US access to Ukraine\u2019s rare earth minerals.", tax) == [
         "russia-ukraine"]
+    assert topics_in("He is expected to sign an agreement with Trump on rare earth minerals.", tax) == []
     assert topics_in("China agreed to pause its rare earth export controls.", tax) == ["technology-export-controls"]
 
 
