@@ -919,3 +919,11 @@ def test_a_family_name_mistyped_by_one_letter_is_the_one_named_in_full():
             "Joe Biden met Xi Jinping too. Bidem said: \u201cWe will keep talking to each other.\u201d")
     # "Bidem" is too short a name to tell a typo from another name
     assert [s for _, s in found(body, date(2023, 8, 22))] == ["Cyril Ramaphosa", None]
+
+
+def test_a_name_in_a_clause_opening_without_its_subject_is_not_the_sentences():
+    body = ("Donald Trump met Keir Starmer at the White House.\n\n"
+            "When questioned whether Starmer could persuade him not to impose tariffs, Trump was critical of the "
+            "European Union. He pointed out past disputes, saying, \u201cThe EU has sued American companies,\" "
+            "citing Apple.")
+    assert [s for _, s in found(body, date(2025, 2, 27))] == ["Donald Trump"]
