@@ -275,7 +275,9 @@ def meeting_date(units: list[Unit], principals: tuple[str, ...], published: date
             continue
         cues = [m.span() for m in cue.finditer(unit.text)]
         days = [ref for ref in _days_near(unit.text, published)
-                if not (_since(unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))
+                # (after "since", a date with numbers only: "his fifth call since taking office with his
+                # counterpart on Thursday" is the call's)
+                if not (_after_opener("since", unit.text, ref.start, cues) and any(c.isdigit() for c in ref.text))
                 and not _after_opener("other_event", unit.text, ref.start, cues)]
         # "Xi on Tuesday said … Xi made the remarks in a meeting with Ramaphosa after arriving on Monday": the
         # remarks' day
@@ -325,15 +327,10 @@ _RANGE = re.compile(r"\s*(?:to|through|till|until|[-–—])\s*")
 _RANGE_IN = re.compile(r"\d\s*[-–—]\s*\d")
 
 
-def _since(sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
-    """The date at `at` follows "since" with no meeting cue between ("their first meeting since the president
-    visited Israel after the attack on October 7, 2023"): an earlier day the meeting is measured from (a date
-    with numbers: "his fifth call since taking office with his counterpart on Thursday" is the call's)."""
-    return _after_opener("since", sentence, at, cues)
-
-
 def _after_opener(pattern: str, sentence: str, at: int, cues: list[tuple[int, int]]) -> bool:
-    """Position `at` follows a match of `pattern` (meetings.yml) with no meeting cue between."""
+    """Position `at` follows a match of `pattern` (meetings.yml: `since`, `other_event`) with no meeting cue
+    between: a day of another event ("their first meeting since the president visited Israel after the attack on
+    October 7, 2023", "after Macron came to the White House on Monday")."""
     return any(not any(m.end() <= c < at for c, _ in cues) for m in _patterns()[pattern].finditer(sentence, 0, at))
 
 

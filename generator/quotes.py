@@ -1116,7 +1116,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         if (turn := _turned_to(body, sentence, refs, spans)) is not None:
             subject = _resolve(turn, state) or subject
         unknown = subject is None and _unknown_subject(body, sentence, spans)
-        _advance(state, body, sentence, refs, spans, subject, paragraph, unknown, quoted)
+        _advance(state, body, sentence, refs, spans, subject, paragraph, unknown, quoted, organisations)
     for i in range(len(spans) - 2, -1, -1):  # a quotation running over paragraphs: attributed at its end
         if spans[i].continued and not speaker_of.get(i, (None, None))[0] and speaker_of.get(i + 1, (None, None))[0]:
             speaker_of[i] = speaker_of[i + 1]
@@ -1218,6 +1218,12 @@ def _organisation_names(refs: list[Ref]) -> set[str]:
     return {r.name for r in refs if r.kind == "organisation" and r.name}
 
 
+def _is_organisation(name: str, organisations: set[str]) -> bool:
+    """A gazetteer organisation, or one the text names (`organisations`, from `_organisation_names`)."""
+    person = by_name().get(name)
+    return bool(person and person.organisation) or name in organisations
+
+
 def _unknown_subject(body: str, sentence: tuple[int, int], spans: list[Span]) -> bool:
     """A cue verb whose subject is a capitalised word we don't know ("…, Rudolf said."): "he" in the next
     sentence may mean that unknown person, so the last known subject must not be used."""
@@ -1226,7 +1232,7 @@ def _unknown_subject(body: str, sentence: tuple[int, int], spans: list[Span]) ->
 
 
 def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref], spans: list[Span],
-             subject: str | None, paragraph: int, unknown: bool, quoted: list[str]) -> None:
+             subject: str | None, paragraph: int, unknown: bool, quoted: list[str], organisations: set[str]) -> None:
     """After a sentence: its subject becomes what "he"/"it" mean; its mentions become candidates. People
     mentioned (not as subject) in a later paragraph than the subject's make "he"/"she" ambiguous. When the
     subject is an organisation, the first person the sentence quotes is whom "he"/"she" mean ("The readout said
@@ -1243,12 +1249,9 @@ def _advance(state: _State, body: str, sentence: tuple[int, int], refs: list[Ref
             if name != state.person and name != subject and paragraph > state.person_paragraph:
                 state.rivals |= {name}
     if subject:
-        person = by_name().get(subject)
-        organisations = _organisation_names(refs)
-        if person and person.organisation or subject in organisations:
+        if _is_organisation(subject, organisations):
             state.organisation = subject
-            speaker = next((q for q in quoted if q not in organisations
-                            and not (q in by_name() and by_name()[q].organisation)), None)
+            speaker = next((q for q in quoted if not _is_organisation(q, organisations)), None)
             if speaker:
                 state.person, state.person_paragraph, state.rivals = speaker, paragraph, frozenset()
         else:
