@@ -210,7 +210,8 @@ _NEAR = re.compile(r"[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,4}")
 
 def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
     """"Modi met Chinese President Xi Jinping", "Sullivan held talks with Wang": the people named just before a
-    meeting verb and just after it, in one clause, are two who met; others named in the sentence ("amid the
+    meeting verb and just after it, in one clause, are two who met, and so are two joined by "and" who open the
+    sentence before a verb with no one after it ("Carney and Sheinbaum met to announce …"); others named in the sentence ("amid the
     tariffs of Donald Trump") are not. (Both or neither: "Yellen met Chinese officials" says nothing of whom.)"""
     if len(unit.people) < 2:
         return set()
@@ -218,14 +219,25 @@ def _who_met_whom(unit: Unit, names: dict[str, float]) -> set[str]:
     text = unit.text
     found: set[str] = set()
     for verb in pats["met"].finditer(text):
-        before = [p for p in unit.people if p.end <= verb.start()][-1:]
+        before = [p for p in unit.people if p.end <= verb.start()][-2:]
         after = [p for p in unit.people if p.start >= verb.end()][:1]
-        if before and after and before[0].name != after[0].name \
-                and _NEAR.fullmatch(" " + text[before[0].end:verb.start()]) \
+        if not before or not _NEAR.fullmatch(" " + text[before[-1].end:verb.start()]):
+            continue
+        if after and before[-1].name != after[0].name \
                 and _NEAR.fullmatch(text[verb.end():after[0].start] + " ") \
-                and not pats["object_end"].search(text, before[0].end, after[0].start):
-            found |= {before[0].name, after[0].name}
+                and not pats["object_end"].search(text, before[-1].end, after[0].start):
+            found |= {before[-1].name, after[0].name}
+        elif len(before) == 2 and before[0].name != before[1].name \
+                and _SUBJECTS_LEAD.fullmatch(text, 0, before[0].start) \
+                and _SUBJECTS_JOIN.fullmatch(text, before[0].end, before[1].start):
+            found |= {before[0].name, before[1].name}  # "On Thursday, Carney and President Sheinbaum met to …"
     return found & names.keys()
+
+
+# two people who open a sentence as its subject: after a short opening phrase and their titles ("On Thursday,
+# Prime Minister"), joined by "and" and the second one's title (not "… a day after Xi and Trump met")
+_SUBJECTS_LEAD = re.compile(r"(?:[^,\n]{1,40},[^\S\n]+)?(?:[A-Z][\w.’'-]*[^\S\n]+){0,4}")
+_SUBJECTS_JOIN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+(?:[A-Z][\w.’'-]*[^\S\n]+){0,3}")
 
 
 _QUOTATION = re.compile(r"[“\"][^“”\"]*(?:[”\"]|$)")

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from .metadata import parse_date
 from .model import Mention
 from .resources import ConfigError, load
@@ -209,6 +211,26 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
         for alias in person.aliases:
             owner.setdefault(alias, person.name)
     return standalone(set(owner)), owner
+
+
+_SWAPPED_MIN = 8  # letters of a name below which two swapped letters may make another name
+
+
+@lru_cache(maxsize=1)
+def _anagrams() -> dict[str, list[str]]:
+    """Every alias of two words or more under its letters in order: two swapped letters keep them."""
+    found: dict[str, list[str]] = {}
+    for alias in _alias_pattern()[1]:
+        if len(alias) >= _SWAPPED_MIN and " " in alias:
+            found.setdefault("".join(sorted(alias)), []).append(alias)
+    return found
+
+
+def _swapped(name: str) -> str | None:
+    """The person whose name or alias an unknown name writes with two neighbouring letters swapped ("Prime
+    Minister Fumio Kihsida"): a typo, where one letter more, less or changed may be another name ("Kim Jong Il")."""
+    _, owner = _alias_pattern()
+    return next((owner[a] for a in _anagrams().get("".join(sorted(name)), ()) if OSA.distance(name, a) == 1), None)
 
 
 @lru_cache(maxsize=1)
@@ -504,6 +526,8 @@ def find_people(text: str, on: date | None = None) -> list[Mention]:
     for m in unknown:
         if m.name in parts:
             found.append(Mention(parts[m.name], m.start, m.end, m.surface, True))
+        elif (typo := _swapped(m.name)) is not None:
+            found.append(Mention(typo, m.start, m.end, m.surface, True))
         elif m.name not in people:
             found.append(m)
         spans.append((m.start, m.end))

@@ -545,8 +545,10 @@ def find_refs(body: str, on: date | None) -> list[Ref]:
         if p["cue"].search(m.group()):  # "the spokesperson told reporters": the reporters are not the source
             continue
         candidates.append(Ref(m.start(), m.end(), "unnamed", None, m.group()))
+    full = config()["title_abbreviations"]  # "the PM": a minister
     for m in p["roledesc"].finditer(body):
-        candidates.append(Ref(m.start(), m.end(), "role", None, m.group(), frozenset({m.group(1).casefold()})))
+        role = m.group(1).casefold()
+        candidates.append(Ref(m.start(), m.end(), "role", None, m.group(), frozenset({full.get(role, role)})))
     for m in p["pronoun"].finditer(body):
         person = m.group().casefold() in config()["pronouns"]["person"]
         candidates.append(Ref(m.start(), m.end(), "pronoun-person" if person else "pronoun-organisation", None,
@@ -724,7 +726,7 @@ def _parse_attribution(body: str, pos: int, end: int, refs: list[Ref], spans: li
         named = _refs_in(refs, pos + owned.start(1), pos + owned.end(1), spans)
         if named:
             return True, _resolve(named[-1], state), "said"
-    lead = re.match(r"[\s,;—–-]*", tail)
+    lead = re.match(r"[\s,;:—–-]*", tail)
     cue = _patterns()["cue"].search(tail, lead.end())
     if not cue:
         return False, None, None
@@ -763,8 +765,8 @@ def _after_attribution(body: str, span: Span, sentence_end: int, refs: list[Ref]
     nxt = next((s.open for s in spans if s.open > span.close), len(body))
     end = min(sentence_end, nxt)
     inner_end = body[span.start:span.end].rstrip().rstrip("'’\"”")[-1:]  # "… is 'Taiwan independence,'" Wang said
-    lead = re.match(r"[\s,;—–-]*", body[span.close + 1:end]).group()
-    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead
+    lead = re.match(r"[\s,;:—–-]*", body[span.close + 1:end]).group()
+    if not (inner_end in ",?!—–-…" or "," in lead or "—" in lead or ":" in lead  # “…”: Scholz emphasized that …
             or _bare_attribution(body[span.close + 1:end])):
         return False, None, None
     if _patterns()["new_clause"].match(body, span.close + 1 + len(lead)):  # `"…," and Xi said that …`

@@ -617,3 +617,22 @@ def test_a_name_used_as_a_modifier_is_no_participant():
             "US National Security Adviser Jake Sullivan met Chinese President Xi Jinping in Beijing on Thursday, "
             "the Biden administration said.\n\nSullivan also met Wang Yi.", date(2024, 8, 29))
     assert set(read_article(a).principals) == {"Jake Sullivan", "Xi Jinping"}
+
+
+def test_two_who_open_a_sentence_and_met_are_its_pair_and_a_day_after_who_is_another_event_s():
+    a = art("a", "Mexico, Canada sign deal to uphold USMCA",
+            "Mexican President Claudia Sheinbaum said on Thursday that the best path forward is to uphold the "
+            "USMCA.\n\nThe agreement comes after months of trade volatility driven by US President Donald Trump, "
+            "who has threatened to withdraw from the pact.\n\n\u201cI am confident,\u201d said Sheinbaum.\n\n"
+            "On Thursday, Prime Minister Mark Carney and President Sheinbaum met to announce an action plan.",
+            date(2025, 9, 19))
+    b = art("b", "Beijing's defense chief meets Hegseth",
+            "Dong Jun met U.S. counterpart Pete Hegseth in Malaysia on Friday, a day after Presidents Xi Jinping "
+            "and Donald Trump met in South Korea.", date(2025, 10, 31))
+    c = art("c", "South Korea, China foreign ministers pledge to work together",
+            "The foreign ministers of South Korea and China pledged on Thursday to work together.\n\n"
+            "South Korea's Kang Kyung-wha held talks with her Chinese counterpart Wang Yi who arrived in Seoul late "
+            "on Wednesday.", date(2020, 11, 26))
+    assert [(set(r.principals), r.date) for r in map(read_article, (a, b, c))] == [
+        ({"Claudia Sheinbaum", "Mark Carney"}, date(2025, 9, 18)), ({"Dong Jun", "Pete Hegseth"}, date(2025, 10, 31)),
+        ({"Kang Kyung-wha", "Wang Yi"}, date(2020, 11, 26))]

@@ -288,3 +288,11 @@ def test_someone_of_a_country_written_family_name_first_is_also_known_so():
     assert "Yamada Taro" in person.aliases and "Roe Jane" not in other.aliases
     found = find_mentions("Prime Minister Kishida Fumio met President Xi Jinping in San Francisco.")
     assert [(m.name, m.surface) for m in found] == [("Fumio Kishida", "Kishida Fumio"), ("Xi Jinping", "Xi Jinping")]
+
+
+def test_a_name_with_two_neighbouring_letters_swapped_is_a_typo_of_a_known_one():
+    found = find_people("President Yoon Suk Yeol held talks with Japanese Prime Minister Fumio Kihsida in Tokyo. "
+                        "Chairman Kim Jong Il was named too.", date(2023, 3, 16))
+    # one letter changed may be another name: Kim Jong Il is not Kim Jong Un
+    assert [(m.name, m.surface) for m in found] == [
+        ("Yoon Suk Yeol", "Yoon Suk Yeol"), ("Fumio Kishida", "Fumio Kihsida"), ("Kim Jong Il", "Kim Jong Il")]

@@ -234,3 +234,13 @@ def test_dev_corpus_micro_f1():
         p, g, optional = set(got), set(gm["topics"]), set(gm.get("topics_optional", []))
         tp, fp, fn = tp + len(p & g), fp + len(p - g - optional), fn + len(g - p)
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9
+
+
+def test_moscow_as_the_place_crisis_communications_and_freedom_of_expression():
+    tax = load_taxonomy()
+    for place in ("Jaishankar and Wang Yi held talks in Moscow on Thursday.", "They met in the Russian capital.",
+                  "Moscow/New Delhi: Jaishankar met Wang Yi.", "They met at a Russia-India-China lunch."):
+        assert topics_in(place, tax) == [], place
+    assert topics_in("Moscow's war goes on.", tax) == ["russia-ukraine"]
+    assert topics_in("He urged talks on improving crisis communications.", tax) == ["military-communication"]
+    assert topics_in("Canada will always defend freedom of expression.", tax) == ["human-rights"]
