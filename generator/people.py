@@ -139,14 +139,15 @@ def gazetteer() -> tuple[Person, ...]:
 
 
 def parse_gazetteer(data: dict) -> tuple[Person, ...]:
-    """The people and organisations of `people.yml`; every way of writing a name (name, alias, surname forms)
-    must belong to one entry only, or a text naming it would be given to whichever came first."""
+    """The people and organisations of `people.yml`; every name has one entry, and every way of writing a name
+    (name, alias, surname forms) must belong to one entry only, or a text naming it would be given to whichever
+    came first."""
     titles, forms = data.get("surname_titles", []), DescriptionForms.of(data)
     family_first = frozenset(data.get("written_family_first") or ())
     people = [_person(e, False, titles, forms, family_first) for e in data.get("people", [])]
     people += [_person(e, True, titles, forms) for e in data.get("organisations", [])]
     owner: dict[str, str] = {}
-    clashes = []
+    clashes = [f"people.yml: {name!r} has {n} entries" for name, n in Counter(p.name for p in people).items() if n > 1]
     for person in people:
         for alias in person.aliases:
             first = owner.setdefault(alias, person.name)

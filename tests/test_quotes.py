@@ -239,7 +239,7 @@ def test_nearer_verb_with_the_wrong_subject():
                  id="an aside that relays is no speaker"),
     pytest.param('Vladimir Putin met Recep Tayyip Erdogan in Astana.\n\n"A just peace in Ukraine is possible." This is '
                  'the message delivered by Turkish President Recep Tayyip Erdogan to Putin.', date(2024, 7, 3),
-                 ["Recep Tayyip Erdoğan"], id="a next sentence that says whose message it was"),
+                 ["Recep Tayyip Erdogan"], id="a next sentence that says whose message it was"),
 ])
 def test_attribution_constructions_from_held_out_news(body, on, speakers):
     assert [s for _, s in found(body, on)] == speakers
